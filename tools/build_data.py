@@ -1,0 +1,758 @@
+"""Build every file in ``data/`` from ``../shared/raw`` and ``../shared/reference``.
+
+Usage::
+
+    python tools/build_data.py                 # reads ../shared, writes data/
+    python tools/build_data.py --shared PATH --out DIR
+
+The build is deterministic: the same inputs give byte-identical outputs (sorted rows,
+fixed float formatting, ``\\n`` line endings, no timestamps). It also writes
+``data/datapackage.json`` (a Frictionless Data Package) with every resource's title,
+description, sources, licence, schema (type and unit per field) and sha256 hash.
+
+Nothing here types a number that reaches a lesson: every value comes from the raw
+extracts or the hand-checked reference tables, whose provenance is recorded per
+resource. The few hand-written things are *names* (aliases, regions, short names of
+indicators) and the rules for derived series, each documented in the package.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# ---------------------------------------------------------------------------
+# Licences and sources (from each folder's PROVENANCE.md)
+# ---------------------------------------------------------------------------
+LIC_CC_BY = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
+             "path": "https://creativecommons.org/licenses/by/4.0/"}
+LIC_AQUASTAT = {"name": "CC-BY-NC-SA-3.0-IGO",
+                "title": "Creative Commons Attribution-NonCommercial-ShareAlike 3.0 IGO (FAO database terms)",
+                "path": "https://creativecommons.org/licenses/by-nc-sa/3.0/igo/"}
+LIC_IMF = {"name": "IMF-terms-attribution",
+           "title": "IMF Copyright and Usage terms (2 Jan 2020): statistical data may be reused and redistributed with attribution",
+           "path": "https://www.imf.org/external/terms.htm"}
+LIC_PD = {"name": "PDDL-1.0", "title": "Public domain (Natural Earth); world-atlas packaging ISC",
+          "path": "https://www.naturalearthdata.com/about/terms-of-use/"}
+LIC_WPP = {"name": "CC-BY-3.0-IGO", "title": "CC BY 3.0 IGO (UN WPP) / CC BY 4.0 (OWID processing)",
+           "path": "https://creativecommons.org/licenses/by/3.0/igo/"}
+LIC_COURSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 (compilation by the scocourse authors; "
+              "facts from the cited public sources)", "path": "https://creativecommons.org/licenses/by/4.0/"}
+
+SRC_WDI = {"title": "World Bank, World Development Indicators (July 2026 update)", "publisher": "The World Bank",
+           "path": "https://github.com/datasets/world-development-indicators",
+           "repository": "datasets/world-development-indicators",
+           "files": "indicators/<code>/data.csv", "commit": "4ebec5a2273f531ba238a34dbe440394dc5a6c4b",
+           "short": "World Bank WDI"}
+SRC_WDI_ELEC = {"title": "World Bank WDI DataBank export, electricity production by source (IEA-based, to 2015)",
+                "publisher": "The World Bank (IEA Statistics)",
+                "path": "https://github.com/ElenaRossetto/Access-to-electricity",
+                "repository": "ElenaRossetto/Access-to-electricity", "files": "WDICSV.csv",
+                "commit": "eebe1054a5d985f262a7ad47dcabba8b02414aa1", "short": "World Bank WDI (IEA)"}
+SRC_OWID_2022 = {"title": "Our World in Data energy dataset components (spring 2022: BP, Ember, EIA, Shift Project)",
+                 "publisher": "Our World in Data", "path": "https://github.com/owid/energy-data",
+                 "repository": "owid/energy-data", "files": "scripts/grapher/*.csv",
+                 "commit": "e34747aefaaffe613130e79b4a52870e51471d10", "short": "OWID energy (2022)"}
+SRC_OWID_ELEC = {"title": "Our World in Data, chart 'Electricity production by source' (Ember, Energy Institute), download of 2024",
+                 "publisher": "Our World in Data", "path": "https://github.com/mbasaran96/Electricity_Mix",
+                 "repository": "mbasaran96/Electricity_Mix", "files": "electricity-prod-source-stacked.csv",
+                 "commit": "bed56c90a07b53dba72f6492fd3f8558daabd54c", "short": "OWID/Ember"}
+SRC_OWID_PC = {"title": "Our World in Data, chart 'Energy use per person' (EIA, Energy Institute), download of March 2026",
+               "publisher": "Our World in Data", "path": "https://github.com/sudip70/stats",
+               "repository": "sudip70/stats", "files": "data/per-capita-energy-use.csv",
+               "commit": "a009be989e038568e4698a3fe659d3e8ec7ac3dd", "short": "OWID/EIA"}
+SRC_WPP = {"title": "UN, World Population Prospects 2024 (medium variant), processed by Our World in Data",
+           "publisher": "United Nations DESA Population Division; Our World in Data",
+           "path": "https://github.com/sudip70/stats", "repository": "sudip70/stats",
+           "files": "data/population-with-un-projections.csv",
+           "commit": "a009be989e038568e4698a3fe659d3e8ec7ac3dd", "short": "UN WPP 2024"}
+SRC_AQUASTAT = {"title": "FAO AQUASTAT main database (download of November 2021)",
+                "publisher": "Food and Agriculture Organization of the United Nations",
+                "path": "https://github.com/open-numbers/ddf--unfao--aquastat",
+                "repository": "open-numbers/ddf--unfao--aquastat", "files": "etl/source/<variable_id>.csv",
+                "commit": "3360c0d8a0c1690749e23b9f90e39719af8c8710", "short": "FAO AQUASTAT"}
+SRC_DOTS = {"title": "IMF, Direction of Trade Statistics (DOTS), download of early 2022",
+            "publisher": "International Monetary Fund", "path": "https://github.com/SamLeBlanc/Direction-of-Trade-Map",
+            "repository": "SamLeBlanc/Direction-of-Trade-Map", "files": "data/DOTS/DOTS_<n>.xlsx",
+            "commit": "a769819d9b25a21a362d6cabfb10f150903f834d", "short": "IMF DOTS"}
+SRC_NE = {"title": "Natural Earth 4.1.0 admin-0 countries 1:110m (1:50m for Maldives and Bahrain), via npm world-atlas@2.0.2",
+          "publisher": "Natural Earth", "path": "https://github.com/topojson/world-atlas",
+          "repository": "topojson/world-atlas", "files": "countries-110m.json, countries-50m.json",
+          "commit": "world-atlas@2.0.2 (npm tarball sha256 032e7765f2ce00edaeafec23ff22bc3b77e42987c257da944cc585b452c05b97)",
+          "short": "Natural Earth"}
+SRC_REF = {"title": "scocourse reference tables (hand-checked; every row carries its own source URLs)",
+           "publisher": "scocourse authors", "path": "shared/reference/SOURCES.md",
+           "repository": "scocourse shared/reference", "files": "", "commit": "", "short": "scocourse reference tables"}
+SRC_VALDAI = {"title": "E. Koldunova and N. Das Kundu, Russia's Role in the SCO and Central Asia: Challenges and "
+                       "Opportunities, Valdai Discussion Club grantees report, Moscow, December 2014 (tables transcribed "
+                       "in shared/reference/seed_figures.csv)",
+              "publisher": "Valdai Discussion Club",
+              "path": "https://valdaiclub.com/a/reports/russia_s_role_in_the_sco_and_central_asia_challenges_and_opportunities/",
+              "repository": "scocourse shared/reference", "files": "seed_figures.csv", "commit": "",
+              "short": "Valdai report 2014"}
+
+COURSE_ISO3 = ["CHN", "RUS", "KAZ", "KGZ", "TJK", "UZB", "IND", "PAK", "IRN", "BLR", "AFG", "MNG", "TUR", "LKA",
+               "AZE", "ARM", "KHM", "NPL", "EGY", "QAT", "SAU", "KWT", "MDV", "MMR", "ARE", "BHR", "LAO", "TKM"]
+
+# Display names and regions (names, not numbers). Aliases are collected from the raw files
+# below and extended with spellings students type.
+COUNTRY_INFO = {
+    "AFG": ("Afghanistan", "South Asia", ""), "ARE": ("United Arab Emirates", "Middle East", "UAE;Emirates"),
+    "ARM": ("Armenia", "South Caucasus", ""), "AZE": ("Azerbaijan", "South Caucasus", ""),
+    "BHR": ("Bahrain", "Middle East", ""), "BLR": ("Belarus", "Eastern Europe", "Byelorussia;Belorussia"),
+    "CHN": ("China", "East Asia", "PRC;People's Republic of China;China, P.R.: Mainland"),
+    "EGY": ("Egypt", "Middle East", ""), "IND": ("India", "South Asia", "Bharat"),
+    "IRN": ("Iran", "Middle East", "Persia;Islamic Republic of Iran"),
+    "KAZ": ("Kazakhstan", "Central Asia", "Kazakstan;Qazaqstan"),
+    "KGZ": ("Kyrgyzstan", "Central Asia", "Kirghizia;Kirgizia;Kyrgyzia;Kirgizstan;Kirghizstan"),
+    "KHM": ("Cambodia", "Southeast Asia", "Kampuchea"), "KWT": ("Kuwait", "Middle East", ""),
+    "LAO": ("Laos", "Southeast Asia", "Lao People's Democratic Republic"), "LKA": ("Sri Lanka", "South Asia", "Ceylon"),
+    "MDV": ("Maldives", "South Asia", ""), "MMR": ("Myanmar", "Southeast Asia", "Burma"),
+    "MNG": ("Mongolia", "East Asia", ""), "NPL": ("Nepal", "South Asia", ""),
+    "PAK": ("Pakistan", "South Asia", ""), "QAT": ("Qatar", "Middle East", ""),
+    "RUS": ("Russia", "Eastern Europe", "Russian Federation;USSR successor"),
+    "SAU": ("Saudi Arabia", "Middle East", "KSA"),
+    "TJK": ("Tajikistan", "Central Asia", "Tadjikistan;Tadzhikistan;Tojikiston"),
+    "TKM": ("Turkmenistan", "Central Asia", "Turkmenia"), "TUR": ("Türkiye", "Middle East", "Turkey;Turkiye"),
+    "UZB": ("Uzbekistan", "Central Asia", "Ouzbekistan;O'zbekiston"),
+}
+CENTRAL_ASIA = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
+
+
+# ---------------------------------------------------------------------------
+# helpers
+# ---------------------------------------------------------------------------
+def _fmt_float(x: float) -> str:
+    """Shortest round-trip text for a float (deterministic across platforms)."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    if float(x).is_integer() and abs(x) < 1e16:
+        return str(int(x))
+    return repr(float(x))
+
+
+def write_csv(df: pd.DataFrame, path: Path) -> None:
+    """Write a frame as UTF-8 CSV with \\n line endings and deterministic number text."""
+    out = df.copy()
+    for col in out.columns:
+        if pd.api.types.is_float_dtype(out[col]):
+            out[col] = out[col].map(_fmt_float)
+        elif pd.api.types.is_bool_dtype(out[col]):
+            out[col] = out[col].map(lambda b: "true" if b else "false")
+    out = out.astype(object).where(out.notna(), "")
+    out.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _strip_accents(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def parse_date(text: str) -> tuple[str, str]:
+    """'2009-06' -> ('2009-06-01', 'month'); '2003' -> ('2003-01-01', 'year'); '' -> ('', '')."""
+    text = (text or "").strip()
+    if not text:
+        return "", ""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return text, "day"
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        return text + "-01", "month"
+    if re.fullmatch(r"\d{4}", text):
+        return text + "-01-01", "year"
+    raise ValueError(f"unparseable date {text!r}")
+
+
+# ---------------------------------------------------------------------------
+# resources
+# ---------------------------------------------------------------------------
+def build_countries(raw: Path, ref: Path) -> pd.DataFrame:
+    names: dict[str, set[str]] = {k: set() for k in COURSE_ISO3}
+
+    def collect(df, code_col, name_col):
+        for code, name in df[[code_col, name_col]].drop_duplicates().itertuples(index=False):
+            if code in names and isinstance(name, str):
+                names[code].add(name.strip())
+
+    collect(pd.read_csv(raw / "wdi/wdi_sco_long.csv", usecols=["iso3", "country_name"]), "iso3", "country_name")
+    collect(pd.read_csv(raw / "fao_aquastat/aquastat_sco_long.csv", usecols=["iso3", "aquastat_area"]), "iso3", "aquastat_area")
+    dots = pd.read_csv(raw / "imf_dots/imf_dots_sco_bilateral_long.csv", usecols=["reporter_iso3", "reporter_name"])
+    collect(dots, "reporter_iso3", "reporter_name")
+    collect(pd.read_csv(raw / "owid_energy/owid_fossil_fuel_production_bp_shift_2022_sco.csv", usecols=["Country", "iso3"]), "iso3", "Country")
+    collect(pd.read_csv(raw / "un_wpp_owid/population_with_un_projections_sco.csv", usecols=["entity", "iso3"]), "iso3", "entity")
+    collect(pd.read_csv(ref / "sco_membership.csv", usecols=["country", "iso3"]), "iso3", "country")
+    geo = json.loads((raw / "natural_earth/ne_110m_countries_world_atlas.geojson").read_text())
+    iso_n3 = {}
+    for f in geo["features"]:
+        p = f["properties"]
+        if p.get("iso3") in names:
+            names[p["iso3"]].add(p["name"])
+            iso_n3[p["iso3"]] = p["iso_n3"]
+    geo50 = json.loads((raw / "natural_earth/ne_50m_countries_world_atlas.geojson").read_text())
+    for f in geo50["features"]:
+        p = f["properties"]
+        if p.get("iso3") in names and p["iso3"] not in iso_n3:
+            iso_n3[p["iso3"]] = p["iso_n3"]
+    rows = []
+    for code in sorted(COURSE_ISO3):
+        display, region, extra = COUNTRY_INFO[code]
+        aliases = set(names[code]) | {a for a in extra.split(";") if a}
+        aliases.discard(display)
+        rows.append({"iso3": code, "iso_n3": str(iso_n3.get(code, "")).zfill(3), "name": display,
+                     "aliases": ";".join(sorted(aliases, key=lambda s: (s.casefold(), s))), "region": region,
+                     "central_asia": code in CENTRAL_ASIA})
+    return pd.DataFrame(rows)
+
+
+def build_membership(ref: Path) -> pd.DataFrame:
+    m = pd.read_csv(ref / "sco_membership.csv", dtype=str).fillna("")
+    rows = []
+    for r in m.itertuples(index=False):
+        start, prec = parse_date(r.start_date)
+        end, _ = parse_date(r.end_date)
+        status = r.status
+        # The Shanghai Five spells are stored as founding_member rows that end at the SCO's founding.
+        if status == "founding_member" and end and end <= "2001-06-15" and start < "2001-06-15":
+            status = "shanghai_five"
+        rows.append({"iso3": r.iso3, "country": COUNTRY_INFO[r.iso3][0], "status": status, "start": start,
+                     "end": end, "start_precision": prec, "event": r.event, "source": r.source_url,
+                     "notes": r.notes})
+    df = pd.DataFrame(rows)
+    return df.sort_values(["start", "iso3", "status"], kind="mergesort").reset_index(drop=True)
+
+
+def build_events(ref: Path) -> pd.DataFrame:
+    e = pd.read_csv(ref / "sco_events.csv", dtype=str).fillna("")
+    rows = []
+    for r in e.itertuples(index=False):
+        date, prec = parse_date(r.date)
+        rows.append({"date": date, "year": int(date[:4]), "date_precision": prec, "event": r.event,
+                     "category": r.category, "place": r.place, "summary": r.summary, "source": r.source_url,
+                     "notes": r.notes})
+    df = pd.DataFrame(rows)
+    return df.sort_values(["date", "category", "event"], kind="mergesort").reset_index(drop=True)
+
+
+# short names students and lessons use for WDI series (names only; units come from WDI titles)
+SHORT_NAMES = {
+    "SP.POP.TOTL": ("population", "persons"), "SP.POP.GROW": ("population_growth", "% per year"),
+    "AG.LND.TOTL.K2": ("land_area", "km2"), "AG.SRF.TOTL.K2": ("surface_area", "km2"),
+    "NY.GDP.MKTP.CD": ("gdp", "current US$"), "NY.GDP.PCAP.CD": ("gdp_per_capita", "current US$"),
+    "NY.GDP.MKTP.KD.ZG": ("gdp_growth", "% per year"),
+    "NY.GDP.PCAP.PP.CD": ("gdp_per_capita_ppp", "current international $"),
+    "MS.MIL.XPND.GD.ZS": ("military_pct_gdp", "% of GDP"),
+    "ER.H2O.INTR.K3": ("internal_freshwater", "billion m3"), "ER.H2O.FWTL.K3": ("freshwater_withdrawal", "billion m3"),
+    "EG.IMP.CONS.ZS": ("energy_imports_pct", "% of energy use"),
+    "TX.VAL.FUEL.ZS.UN": ("fuel_exports_pct", "% of merchandise exports"),
+    "EG.USE.PCAP.KG.OE": ("energy_use_per_capita", "kg of oil equivalent per person"),
+    "BX.TRF.PWKR.CD.DT": ("remittances", "current US$"),
+    "MS.MIL.XPND.ZS": ("military_pct_government", "% of general government expenditure"),
+    "ER.H2O.FWTL.ZS": ("withdrawal_pct_internal", "% of internal resources"),
+    "ER.H2O.INTR.PC": ("internal_freshwater_per_capita", "m3 per person"),
+    "TX.VAL.MRCH.CD.WT": ("merchandise_exports", "current US$"),
+    "TM.VAL.MRCH.CD.WT": ("merchandise_imports", "current US$"),
+    "EG.ELC.RNEW.ZS": ("renewable_electricity_pct", "% of electricity output"),
+    "EG.USE.ELEC.KH.PC": ("electricity_use_per_capita", "kWh per person"),
+    "SP.URB.TOTL.IN.ZS": ("urban_pct", "% of population"),
+    "SP.POP.0014.TO.ZS": ("age_0_14_pct", "% of population"),
+    "SP.POP.1564.TO.ZS": ("age_15_64_pct", "% of population"),
+    "SP.POP.65UP.TO.ZS": ("age_65_up_pct", "% of population"),
+    "SL.UEM.TOTL.ZS": ("unemployment", "% of labour force"),
+    "SM.POP.NETM": ("net_migration", "persons"), "SP.DYN.TFRT.IN": ("fertility", "births per woman"),
+    "SP.DYN.LE00.IN": ("life_expectancy", "years"),
+    "EG.ELC.HYRO.ZS": ("hydro_electricity_pct", "% of electricity production"),
+    "EG.ELC.FOSL.ZS": ("fossil_electricity_pct", "% of electricity production"),
+    "EG.ELC.NUCL.ZS": ("nuclear_electricity_pct", "% of electricity production"),
+    "EG.ELC.RNWX.ZS": ("other_renewable_electricity_pct", "% of electricity production"),
+}
+# derived series: (code, short name, name, unit, formula, inputs, function)
+DERIVED = [
+    ("DERIVED.MS.MIL.XPND.CD", "military_usd", "Military expenditure (current US$), derived", "current US$",
+     "MS.MIL.XPND.GD.ZS / 100 * NY.GDP.MKTP.CD", ("MS.MIL.XPND.GD.ZS", "NY.GDP.MKTP.CD"), lambda a, b: a / 100 * b),
+    ("DERIVED.BX.TRF.PWKR.DT.GD.ZS", "remittances_pct_gdp", "Personal remittances received (% of GDP), derived",
+     "% of GDP", "BX.TRF.PWKR.CD.DT / NY.GDP.MKTP.CD * 100", ("BX.TRF.PWKR.CD.DT", "NY.GDP.MKTP.CD"),
+     lambda a, b: a / b * 100),
+    ("DERIVED.SP.POP.1564.TO", "working_age_population", "Population ages 15-64 (persons), derived", "persons",
+     "SP.POP.1564.TO.ZS / 100 * SP.POP.TOTL", ("SP.POP.1564.TO.ZS", "SP.POP.TOTL"), lambda a, b: a / 100 * b),
+    ("DERIVED.NY.GDP.MKTP.PP.CD", "gdp_ppp", "GDP, PPP (current international $), derived", "current international $",
+     "NY.GDP.PCAP.PP.CD * SP.POP.TOTL", ("NY.GDP.PCAP.PP.CD", "SP.POP.TOTL"), lambda a, b: a * b),
+]
+
+
+def build_indicators(raw: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    wdi = pd.read_csv(raw / "wdi/wdi_sco_long.csv")
+    cat = pd.read_csv(raw / "wdi/wdi_indicators.csv")
+    elec = pd.read_csv(raw / "wdi_databank_electricity_mix/wdi_elec_sources_sco_long.csv")
+    long = pd.concat([
+        wdi.rename(columns={"indicator_code": "indicator"})[["iso3", "indicator", "year", "value"]],
+        elec.rename(columns={"indicator_code": "indicator"})[["iso3", "indicator", "year", "value"]],
+    ], ignore_index=True)
+    wide = long.pivot_table(index=["iso3", "year"], columns="indicator", values="value", aggfunc="first")
+    derived_frames = []
+    for code, _short, _name, _unit, _formula, (a, b), fn in DERIVED:
+        s = fn(wide[a], wide[b]).dropna()
+        derived_frames.append(s.rename("value").reset_index().assign(indicator=code))
+    long = pd.concat([long] + derived_frames, ignore_index=True)
+    long["year"] = long["year"].astype(int)
+    long = long.sort_values(["indicator", "iso3", "year"], kind="mergesort").reset_index(drop=True)
+    long = long[["iso3", "indicator", "year", "value"]]
+
+    rows = []
+    for r in cat.itertuples(index=False):
+        short, unit = SHORT_NAMES[r.indicator_code]
+        rows.append({"indicator": r.indicator_code, "short_name": short, "name": r.indicator_name, "unit": unit,
+                     "source": "World Bank, World Development Indicators", "license": "CC-BY-4.0",
+                     "derived": False, "formula": "", "description": r.description,
+                     "source_path": f"{SRC_WDI['repository']}/{r.source_path}", "source_commit": r.file_last_commit})
+    for code, name in elec[["indicator_code", "indicator_name"]].drop_duplicates().itertuples(index=False):
+        short, unit = SHORT_NAMES[code]
+        rows.append({"indicator": code, "short_name": short, "name": name, "unit": unit,
+                     "source": "World Bank, World Development Indicators (IEA Statistics; discontinued after 2015)",
+                     "license": "CC-BY-4.0", "derived": False, "formula": "",
+                     "description": "Share of electricity production by source, from the WDI DataBank (IEA-based series, ended 2015).",
+                     "source_path": f"{SRC_WDI_ELEC['repository']}/{SRC_WDI_ELEC['files']}",
+                     "source_commit": SRC_WDI_ELEC["commit"]})
+    for code, short, name, unit, formula, _inputs, _fn in DERIVED:
+        rows.append({"indicator": code, "short_name": short, "name": name, "unit": unit,
+                     "source": "Derived by scocourse from World Bank WDI series", "license": "CC-BY-4.0",
+                     "derived": True, "formula": formula,
+                     "description": f"Computed as {formula} for every country-year where both inputs exist. "
+                                    "Not an official WDI series; values will differ slightly from the World Bank's own.",
+                     "source_path": f"{SRC_WDI['repository']}/indicators", "source_commit": SRC_WDI["commit"]})
+    catalog = pd.DataFrame(rows).sort_values("indicator", kind="mergesort").reset_index(drop=True)
+    return long, catalog
+
+
+ELEC_FUELS = ["coal", "gas", "oil", "nuclear", "hydro", "solar", "wind", "bioenergy", "other_renewables"]
+
+
+def build_energy(raw: Path) -> pd.DataFrame:
+    frames = []
+    g = pd.read_csv(raw / "owid_energy/owid_grapher_electricity_prod_source_stacked_sco.csv")
+    colmap = {}
+    for c in g.columns[3:]:
+        low = c.lower()
+        fuel = "other_renewables" if low.startswith("other renewables") else re.search(r"electricity from (\w+)", low).group(1)
+        colmap[c] = fuel
+    g = g.rename(columns=colmap).rename(columns={"Code": "iso3", "Year": "year"})
+    m = g.melt(id_vars=["iso3", "year"], value_vars=list(colmap.values()), var_name="fuel").dropna(subset=["value"])
+    frames.append(m.assign(measure="electricity_generation", unit="TWh", vintage="OWID chart download 2024 (Ember/Energy Institute)"))
+
+    f = pd.read_csv(raw / "owid_energy/owid_fossil_fuel_production_bp_shift_2022_sco.csv")
+    f = f.rename(columns={"Year": "year", "Coal production (TWh)": "coal", "Gas production (TWh)": "gas",
+                          "Oil production (TWh)": "oil"})
+    m = f.melt(id_vars=["iso3", "year"], value_vars=["coal", "gas", "oil"], var_name="fuel").dropna(subset=["value"])
+    frames.append(m.assign(measure="fossil_production", unit="TWh (primary energy)",
+                           vintage="OWID energy-data 2022 (BP/Shift Project)"))
+
+    p = pd.read_csv(raw / "owid_energy/owid_primary_energy_consumption_bp_eia_2022_sco.csv")
+    m = p.rename(columns={"Year": "year", "Primary energy consumption (TWh)": "value"})[["iso3", "year", "value"]].dropna()
+    frames.append(m.assign(fuel="total", measure="primary_energy", unit="TWh", vintage="OWID energy-data 2022 (BP/EIA)"))
+
+    pc = pd.read_csv(raw / "owid_energy/owid_grapher_per_capita_energy_use_sco.csv")
+    m = pc.rename(columns={"Code": "iso3", "Year": "year", "Per capita energy consumption": "value"})[["iso3", "year", "value"]].dropna()
+    frames.append(m.assign(fuel="total", measure="energy_per_capita", unit="kWh per person",
+                           vintage="OWID chart download 2026 (EIA/Energy Institute)"))
+    e = pd.concat(frames, ignore_index=True)
+    e["iso3"] = e["iso3"].replace({"OWID_WRL": "WLD"})
+    e["year"] = e["year"].astype(int)
+    e["value"] = e["value"].astype(float)
+    e = e[["iso3", "year", "measure", "fuel", "value", "unit", "vintage"]]
+    return e.sort_values(["measure", "iso3", "fuel", "year"], kind="mergesort").reset_index(drop=True)
+
+
+AQUASTAT_SHORT = {
+    4100: "total_area", 4104: "population", 4150: "precipitation_volume", 4151: "precipitation_depth",
+    4157: "internal_renewable", 4158: "internal_renewable_per_capita", 4159: "surface_inflow",
+    4171: "surface_outflow", 4182: "external_renewable", 4185: "renewable_surface", 4187: "renewable_groundwater",
+    4188: "total_renewable", 4190: "total_renewable_per_capita", 4192: "dependency_ratio", 4197: "dam_capacity",
+    4254: "withdrawal_agriculture_pct", 4255: "withdrawal_municipal_pct", 4256: "withdrawal_industry_pct",
+    4257: "withdrawal_per_capita", 4262: "groundwater_withdrawal", 4263: "freshwater_withdrawal",
+    4273: "agri_withdrawal_pct_renewable", 4275: "withdrawal_pct_renewable", 4307: "irrigation_potential",
+    4331: "irrigated_pct_cultivated", 4367: "irrigated_cotton_area", 4400: "salinized_area",
+    4461: "irrigated_area_actual", 4472: "rainfall_index", 4549: "environmental_flow", 4550: "water_stress",
+    4551: "water_use_efficiency",
+}
+AQUASTAT_PERIODS = {1992: "1988-1992", 1997: "1993-1997", 2002: "1998-2002", 2007: "2003-2007",
+                    2012: "2008-2012", 2017: "2013-2017", 2018: "2018"}
+
+
+def build_water(raw: Path) -> pd.DataFrame:
+    a = pd.read_csv(raw / "fao_aquastat/aquastat_sco_long.csv", dtype={"symbol": str})
+    a["variable"] = a["variable_id"].map(AQUASTAT_SHORT)
+    a["period"] = a["year"].map(lambda y: AQUASTAT_PERIODS.get(int(y), str(y)))
+    a["symbol"] = a["symbol"].fillna("")
+    out = a.rename(columns={})[["iso3", "variable_id", "variable", "variable_name", "year", "period", "value", "unit", "symbol"]]
+    out = out.assign(year=out["year"].astype(int), value=out["value"].astype(float))
+    return out.sort_values(["variable_id", "iso3", "year"], kind="mergesort").reset_index(drop=True)
+
+
+_UNCERTAIN_WORDS = re.compile(r"uncertain|disput|differ|conflict|contested|flag|estimate|not verified|as stated|reportedly|unclear", re.I)
+
+
+def _num(text: str):
+    t = (text or "").strip().replace(",", "")
+    return float(t) if re.fullmatch(r"-?\d+(\.\d+)?", t) else float("nan")
+
+
+def build_water_facts(ref: Path) -> pd.DataFrame:
+    w = pd.read_csv(ref / "water_energy_facts.csv", dtype=str).fillna("")
+    rows = []
+    for r in w.itertuples(index=False):
+        value_num = _num(r.value)
+        uncertain = bool(_UNCERTAIN_WORDS.search(r.note) or _UNCERTAIN_WORDS.search(r.label)
+                         or r.value.strip().startswith("~") or math.isnan(value_num))
+        rows.append({"topic": r.topic, "label": r.label, "value": value_num, "value_text": r.value,
+                     "unit": r.unit, "year": r.year, "uncertain": uncertain, "source": r.source_url, "note": r.note})
+    return pd.DataFrame(rows)
+
+
+def build_trade(raw: Path) -> pd.DataFrame:
+    t = pd.read_csv(raw / "imf_dots/imf_dots_sco_bilateral_long.csv", dtype={"source_flag": str})
+    t = t.rename(columns={"reporter_iso3": "reporter", "partner_iso3": "partner", "value_usd_m": "value"})
+    t["flow"] = t["flow"].map({"exports_fob": "exports", "imports_cif": "imports"})
+    t["estimated"] = t["source_flag"].fillna("").str.strip().eq("e")
+    t = t[["reporter", "partner", "flow", "year", "value", "estimated"]]
+    t = t.assign(year=t["year"].astype(int), value=t["value"].astype(float))
+    return t.sort_values(["reporter", "partner", "flow", "year"], kind="mergesort").reset_index(drop=True)
+
+
+def build_population(raw: Path) -> pd.DataFrame:
+    p = pd.read_csv(raw / "un_wpp_owid/population_with_un_projections_sco.csv")
+    est = p.dropna(subset=["population_estimate"]).assign(population=lambda d: d.population_estimate, kind="estimate")
+    proj = p.dropna(subset=["population_medium_projection"]).assign(
+        population=lambda d: d.population_medium_projection, kind="projection")
+    out = pd.concat([est, proj])[["iso3", "year", "population", "kind"]]
+    out = out[out["year"] <= 2050]  # the course looks to 2050; the raw file goes to 2100
+    out = out.assign(year=out["year"].astype(int), population=out["population"].astype(float))
+    return out.sort_values(["iso3", "year"], kind="mergesort").reset_index(drop=True)
+
+
+def _countries_to_iso3(text: str) -> str:
+    found = []
+    low = _strip_accents(text).casefold()
+    for code, (name, _r, aliases) in COUNTRY_INFO.items():
+        for n in [name] + [a for a in aliases.split(";") if a]:
+            if re.search(r"\b" + re.escape(_strip_accents(n).casefold()) + r"\b", low):
+                found.append((low.find(_strip_accents(n).casefold()), code))
+                break
+    return ";".join(code for _pos, code in sorted(found))
+
+
+def build_infrastructure(ref: Path) -> pd.DataFrame:
+    i = pd.read_csv(ref / "infrastructure.csv", dtype=str).fillna("")
+    rows = []
+    for r in i.itertuples(index=False):
+        m = re.match(r"\s*(\d{4})", r.year_opened_or_planned)
+        rows.append({"name": r.name, "type": r.type, "countries": r.countries, "iso3s": _countries_to_iso3(r.countries),
+                     "capacity": _num(r.capacity), "capacity_text": r.capacity, "capacity_unit": r.capacity_unit,
+                     "status": r.status, "year": int(m.group(1)) if m else None,
+                     "year_text": r.year_opened_or_planned, "route": r.river_or_route, "notes": r.notes,
+                     "source": r.source_url})
+    df = pd.DataFrame(rows)
+    df["year"] = df["year"].astype("Int64")
+    return df
+
+
+SEED_META = {
+    "000_5be965e109b15121.txt": ("A. Perminova", "The Role of the SCO in Ensuring Water and Energy Security in Central Asia (RIAC Policy Brief #52)", 2024),
+    "001_dc7120b301c5bf91.txt": ("E. Koldunova and N. Das Kundu", "Russia's Role in the SCO and Central Asia: Challenges and Opportunities (Valdai Discussion Club report)", 2014),
+    "002_7164e360f252ac40.txt": ("R. Alimov", "How Will the Heart of Eurasia Beat? (Valdai Discussion Club)", 2024),
+    "003_36da9e16b822026a.txt": ("R. Khaidarzoda", "Cooperation between Central Asia and Russia: New Horizons (Valdai Discussion Club)", 2025),
+    "004_d6f7fc64e5aa7dc5.txt": ("Y. Saltybayev", "Cooperation prospects and security challenges for Central Asia (The Astana Times)", 2025),
+}
+_NAME_TO_ISO3 = {v[0]: k for k, v in COUNTRY_INFO.items()} | {"Turkey": "TUR"}
+
+
+def build_seed_tables(ref: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    s = pd.read_csv(ref / "seed_figures.csv", dtype=str).fillna("")
+    tables, figures = [], []
+    for r in s.itertuples(index=False):
+        ctx = r.section_or_context
+        if r.seed_file == "001_dc7120b301c5bf91.txt" and ctx.startswith(("Table 'Defense", "Chart 'Area", "Chart 'Population")):
+            if ctx.startswith("Table 'Defense"):
+                table = "defence_members" if "Member States" in ctx else "defence_observers"
+                group = "member" if table == "defence_members" else "observer"
+                country, measure = r.label.split(": ", 1)
+                measure = {"defence spending": "defence_spending", "defence spending per capita": "defence_per_capita",
+                           "defence spending as share of GDP": "defence_pct_gdp",
+                           "numerical strength of armed forces": "armed_forces"}[measure]
+            else:
+                table = "area" if ctx.startswith("Chart 'Area") else "population"
+                lab = r.label
+                mm = re.match(r"(Area|Population) - (member state|dialogue partner|observer) (.+)$", lab)
+                if mm:
+                    group = {"member state": "member", "dialogue partner": "dialogue_partner", "observer": "observer"}[mm.group(2)]
+                    country, measure = mm.group(3), table
+                else:
+                    country = "World" if lab.startswith("World") else ""
+                    low = lab.lower()
+                    group = ("world" if lab.startswith("World") else "member" if "member" in low
+                             else "observer" if "observer" in low else "dialogue_partner")
+                    measure = (f"{table}_share_of_world" if "share" in low else f"{table}_total")
+            note = r.note
+            flag = ("inconsistent_as_printed" if "inconsistent" in note.lower() else
+                    "mapping_uncertain" if "MAPPING UNCERTAIN" in note else
+                    "no_data" if "н/д" in note or not r.value else "")
+            tables.append({"table": table, "country": country, "iso3": _NAME_TO_ISO3.get(country, "WLD" if country == "World" else ""),
+                           "group": group, "measure": measure, "year": int(r.year_of_data) if r.year_of_data else None,
+                           "value": _num(r.value), "unit": r.unit, "flag": flag, "note": note})
+        elif not ctx.startswith("Web page furniture"):
+            author, title, year = SEED_META[r.seed_file]
+            figures.append({"seed": r.seed_file, "author": author, "title": title, "published": year,
+                            "context": ctx, "label": r.label, "value": _num(r.value), "value_text": r.value,
+                            "unit": r.unit, "year": r.year_of_data, "note": r.note})
+    t = pd.DataFrame(tables)
+    t["year"] = t["year"].astype("Int64")
+    return t, pd.DataFrame(figures)
+
+
+def build_boundaries(raw: Path) -> dict:
+    """World outlines at 1:110m (coordinates rounded to 0.01 degree) plus Maldives and Bahrain from 1:50m."""
+    def simplify_ring(ring):
+        out = []
+        for lon, lat in ring:
+            pt = [round(lon, 2), round(lat, 2)]
+            if not out or out[-1] != pt:
+                out.append(pt)
+        if out[0] != out[-1]:
+            out.append(out[0])
+        return out if len(out) >= 4 else None
+
+    def simplify_geom(geom):
+        polys = [geom["coordinates"]] if geom["type"] == "Polygon" else geom["coordinates"]
+        new = []
+        for poly in polys:
+            rings = [r for r in (simplify_ring(r) for r in poly) if r]
+            if rings:
+                new.append(rings)
+        return {"type": "MultiPolygon", "coordinates": new}
+
+    geo = json.loads((raw / "natural_earth/ne_110m_countries_world_atlas.geojson").read_text())
+    geo50 = json.loads((raw / "natural_earth/ne_50m_countries_world_atlas.geojson").read_text())
+    feats = []
+    have = set()
+    for f in geo["features"]:
+        p = f["properties"]
+        iso3 = p.get("iso3") or ""
+        have.add(iso3)
+        feats.append({"type": "Feature", "properties": {"iso3": iso3, "name": p["name"]}, "geometry": simplify_geom(f["geometry"])})
+    for f in geo50["features"]:
+        p = f["properties"]
+        if p.get("iso3") in ("MDV", "BHR") and p["iso3"] not in have:
+            feats.append({"type": "Feature", "properties": {"iso3": p["iso3"], "name": p["name"]},
+                          "geometry": simplify_geom(f["geometry"])})
+    feats.sort(key=lambda f: (f["properties"]["iso3"] or "~", f["properties"]["name"]))
+    return {"type": "FeatureCollection", "features": feats}
+
+
+# ---------------------------------------------------------------------------
+# datapackage
+# ---------------------------------------------------------------------------
+def F(name, type_, description, unit=None, **extra):
+    d = {"name": name, "type": type_, "description": description}
+    if unit is not None:
+        d["unit"] = unit
+    d.update(extra)
+    return d
+
+
+RESOURCES = [
+    dict(name="countries", title="Course countries: codes, names, aliases and regions",
+         description="The 28 countries of the course (SCO members, observers/partners and Turkmenistan), with ISO 3166 codes, a display name, every spelling found in the raw sources plus common alternatives (used for tolerant look-up), and a region label.",
+         sources=[SRC_WDI, SRC_AQUASTAT, SRC_DOTS, SRC_NE, SRC_REF], licenses=[LIC_COURSE],
+         fields=[F("iso3", "string", "ISO 3166-1 alpha-3 code", "code"), F("iso_n3", "string", "ISO 3166-1 numeric code", "code"),
+                 F("name", "string", "display name", "text"), F("aliases", "string", "other spellings, ';'-separated", "text"),
+                 F("region", "string", "course region label", "text"), F("central_asia", "boolean", "one of the five Central Asian states", "flag")]),
+    dict(name="membership", title="SCO membership spells",
+         description="One row per country per status spell: Shanghai Five (1996-2001), founding member, member, observer, dialogue partner, and 'SCO partner' after the 2025 Tianjin merger of observer and dialogue-partner statuses. An empty end means the spell continues. Dates given to the month or year only are set to the first day and marked in start_precision. Disputed dates are explained in notes.",
+         sources=[SRC_REF], licenses=[LIC_COURSE],
+         fields=[F("iso3", "string", "ISO3 code", "code"), F("country", "string", "display name", "text"),
+                 F("status", "string", "shanghai_five, founding_member, member, observer, dialogue_partner or partner", "category"),
+                 F("start", "date", "first day of the spell", "date"), F("end", "date", "day the spell ended (empty: continuing)", "date"),
+                 F("start_precision", "string", "day, month or year", "category"), F("event", "string", "what happened", "text"),
+                 F("source", "string", "source URLs, ' ; '-separated", "url"), F("notes", "string", "caveats and disputes", "text")]),
+    dict(name="events", title="SCO timeline: summits, treaties, institutions, expansions",
+         description="Dated events from the Shanghai Five summits of 1996 to the Tianjin summit of 2025.",
+         sources=[SRC_REF], licenses=[LIC_COURSE],
+         fields=[F("date", "date", "date of the event (first day if only month/year known)", "date"), F("year", "integer", "year", "year"),
+                 F("date_precision", "string", "day, month or year", "category"), F("event", "string", "event", "text"),
+                 F("category", "string", "summit, treaty, institution, expansion, exercise or other", "category"),
+                 F("place", "string", "place", "text"), F("summary", "string", "one-sentence summary", "text"),
+                 F("source", "string", "source URLs", "url"), F("notes", "string", "caveats", "text")]),
+    dict(name="indicators", title="World Bank WDI indicators for the course countries (long form)",
+         description="World Development Indicators, 1990-2025, for the 28 course countries and the World aggregate (WLD), one row per country, indicator and year; missing values are absent rows. Includes four IEA-based electricity-share series (to 2015) and four series derived by the course (see indicator_catalog).",
+         sources=[SRC_WDI, SRC_WDI_ELEC], licenses=[LIC_CC_BY],
+         fields=[F("iso3", "string", "ISO3 code (WLD = World Bank world aggregate)", "code"),
+                 F("indicator", "string", "WDI code or DERIVED.* code; units per indicator in indicator_catalog", "code"),
+                 F("year", "integer", "calendar year", "year"), F("value", "number", "value, in the unit given for the indicator in indicator_catalog", "see indicator_catalog.unit")]),
+    dict(name="indicator_catalog", title="Catalogue of the indicators: code, short name, unit, source, licence",
+         description="One row per indicator in the indicators resource; derived series say how they were computed.",
+         sources=[SRC_WDI, SRC_WDI_ELEC], licenses=[LIC_CC_BY],
+         fields=[F("indicator", "string", "code", "code"), F("short_name", "string", "short name accepted by scocourse.indicator()", "text"),
+                 F("name", "string", "WDI title", "text"), F("unit", "string", "unit of the values", "text"),
+                 F("source", "string", "publisher", "text"), F("license", "string", "licence", "text"),
+                 F("derived", "boolean", "computed by the course from other series", "flag"), F("formula", "string", "formula for derived series", "text"),
+                 F("description", "string", "definition", "text"), F("source_path", "string", "upstream repository path", "text"),
+                 F("source_commit", "string", "upstream commit", "text")]),
+    dict(name="energy", title="Energy: electricity by source, fossil-fuel production, primary energy, energy per person",
+         description="Our World in Data energy series in long form. Two vintages are kept apart in 'vintage': the 2022 component files (fossil production and primary energy, to 2020) and newer chart downloads (electricity by source to 2023; energy per person to 2024). Do not splice vintages in one series.",
+         sources=[SRC_OWID_ELEC, SRC_OWID_2022, SRC_OWID_PC], licenses=[LIC_CC_BY],
+         fields=[F("iso3", "string", "ISO3 code (WLD = OWID World)", "code"), F("year", "integer", "year", "year"),
+                 F("measure", "string", "electricity_generation, fossil_production, primary_energy or energy_per_capita", "category"),
+                 F("fuel", "string", "coal, gas, oil, nuclear, hydro, solar, wind, bioenergy, other_renewables or total", "category"),
+                 F("value", "number", "value in the unit column", "see unit column"), F("unit", "string", "TWh, TWh (primary energy) or kWh per person", "text"),
+                 F("vintage", "string", "which OWID release the row comes from", "text")]),
+    dict(name="water", title="FAO AQUASTAT water resources and use",
+         description="AQUASTAT variables for the course countries. 'year' is a period label, not an annual measurement: values are the latest observation in the period and are often carried forward (symbol I = imputed, E = estimate, X = external source). Renewable-resource variables are long-term averages.",
+         sources=[SRC_AQUASTAT], licenses=[LIC_AQUASTAT],
+         fields=[F("iso3", "string", "ISO3 code", "code"), F("variable_id", "integer", "AQUASTAT variable id", "code"),
+                 F("variable", "string", "short name", "text"), F("variable_name", "string", "AQUASTAT name", "text"),
+                 F("year", "integer", "AQUASTAT period label (e.g. 2017 = 2013-2017)", "year"), F("period", "string", "years the label covers", "text"),
+                 F("value", "number", "value in the unit column", "see unit column"), F("unit", "string", "unit (from the AQUASTAT glossary)", "text"),
+                 F("symbol", "string", "FAO flag: E estimate, I imputed, X external, empty official", "category")]),
+    dict(name="water_facts", title="Aral Sea basin water and energy facts",
+         description="Hand-checked facts on river flows, where flow forms, dependency, allocation, the Aral Sea, reservoirs, winter vs summer releases and Qosh Tepa. Sources often disagree: 'uncertain' is true where the value is approximate, a range, qualitative, or the note flags a dispute; show those as uncertain.",
+         sources=[SRC_REF], licenses=[LIC_COURSE],
+         fields=[F("topic", "string", "topic", "category"), F("label", "string", "what the value is", "text"),
+                 F("value", "number", "numeric value where the source gives a single number", "see unit column"),
+                 F("value_text", "string", "value as given in the source (ranges, approximations)", "text"),
+                 F("unit", "string", "unit", "text"), F("year", "string", "year or period as given", "text"),
+                 F("uncertain", "boolean", "approximate, ranged, qualitative or disputed", "flag"),
+                 F("source", "string", "source URLs", "url"), F("note", "string", "caveats", "text")]),
+    dict(name="trade", title="IMF DOTS bilateral merchandise trade among the course countries, 1990-2020",
+         description="Exports (FOB) and imports (CIF) reported by each course country with each partner (course countries, World WLD, EU EUU and a few others), US$ million, nominal. Mirror data: where a country does not report (e.g. Turkmenistan), the IMF fills its series from partners' records; IMF-marked estimates are flagged in 'estimated'. A's exports to B differ from B's imports from A.",
+         sources=[SRC_DOTS], licenses=[LIC_IMF],
+         fields=[F("reporter", "string", "reporting country ISO3", "code"), F("partner", "string", "partner ISO3 (WLD World, EUU EU)", "code"),
+                 F("flow", "string", "exports or imports", "category"), F("year", "integer", "year", "year"),
+                 F("value", "number", "trade value", "US$ million (current)"), F("estimated", "boolean", "IMF-marked estimate ('e')", "flag")]),
+    dict(name="population_projections", title="UN World Population Prospects 2024: estimates to 2023 and medium-variant projections to 2050",
+         description="Mid-year population, persons. 1990-2023 are estimates, 2024-2050 the medium-variant projection (not data). Do not mix with WDI SP.POP.TOTL in one series.",
+         sources=[SRC_WPP], licenses=[LIC_WPP],
+         fields=[F("iso3", "string", "ISO3 code (WLD = UN World)", "code"), F("year", "integer", "year", "year"),
+                 F("population", "number", "mid-year population", "persons"), F("kind", "string", "estimate or projection", "category")]),
+    dict(name="infrastructure", title="Dams, pipelines, power lines and corridors",
+         description="Hydropower plants, oil and gas pipelines, CASA-1000, railways, corridors and the Qosh Tepa canal with capacity, status and year. 'capacity' is numeric only where the source gives one number; see capacity_text and notes for ranges and disputes.",
+         sources=[SRC_REF], licenses=[LIC_COURSE],
+         fields=[F("name", "string", "name", "text"), F("type", "string", "dam_hydropower, gas_pipeline, oil_pipeline, power_line, railway, corridor, canal", "category"),
+                 F("countries", "string", "countries as described", "text"), F("iso3s", "string", "ISO3 codes of course countries named, ';'-separated", "code"),
+                 F("capacity", "number", "capacity (single figure)", "see capacity_unit"), F("capacity_text", "string", "capacity as given", "text"),
+                 F("capacity_unit", "string", "unit of capacity", "text"), F("status", "string", "operating, under_construction or planned", "category"),
+                 F("year", "integer", "year opened or planned (first 4-digit year)", "year"), F("year_text", "string", "year as given", "text"),
+                 F("route", "string", "river or route", "text"), F("notes", "string", "notes and disputes", "text"), F("source", "string", "source URLs", "url")]),
+    dict(name="seed_2014_tables", title="Tables printed in the 2014 Valdai report (defence 2010-12; area and population of SCO groups)",
+         description="As printed in Koldunova and Das Kundu (2014), keeping the report's own inconsistencies flagged: inconsistent_as_printed, mapping_uncertain (chart labels separated from values in the text copy), no_data. The report's GDP-per-capita charts could not be transcribed (numbers absent from the text).",
+         sources=[SRC_VALDAI], licenses=[LIC_COURSE],
+         fields=[F("table", "string", "defence_members, defence_observers, area or population", "category"),
+                 F("country", "string", "country or World", "text"), F("iso3", "string", "ISO3 (WLD world)", "code"),
+                 F("group", "string", "member, observer, dialogue_partner or world", "category"),
+                 F("measure", "string", "what the value measures", "category"), F("year", "integer", "year of data where stated", "year"),
+                 F("value", "number", "value as printed", "see unit column"), F("unit", "string", "unit as printed", "text"),
+                 F("flag", "string", "caveat flag", "category"), F("note", "string", "transcription note", "text")]),
+    dict(name="seed_figures", title="Other figures quoted in the five seed texts",
+         description="Quantities printed in the seed texts outside the 2014 report's tables (e.g. Alimov's counts, Khaidarzoda's demography), with author, title and year so lessons can attribute them.",
+         sources=[SRC_VALDAI, SRC_REF], licenses=[LIC_COURSE],
+         fields=[F("seed", "string", "seed file", "text"), F("author", "string", "author(s)", "text"), F("title", "string", "title and publisher", "text"),
+                 F("published", "integer", "year published", "year"), F("context", "string", "section", "text"), F("label", "string", "what the figure is", "text"),
+                 F("value", "number", "numeric value where single", "see unit column"), F("value_text", "string", "value as printed", "text"),
+                 F("unit", "string", "unit", "text"), F("year", "string", "year of the data if stated", "text"), F("note", "string", "note", "text")]),
+    dict(name="boundaries", title="Country outlines for maps (Natural Earth, simplified)",
+         description="Natural Earth 4.1.0 admin-0 countries at 1:110m with coordinates rounded to 0.01 degree, plus Maldives and Bahrain from 1:50m. Boundaries are Natural Earth's de facto lines and do not match the claims of India, Pakistan or China in Kashmir and Aksai Chin.",
+         sources=[SRC_NE], licenses=[LIC_PD], format="geojson", mediatype="application/geo+json",
+         fields=[F("iso3", "string", "ISO3 code (empty where Natural Earth has none)", "code"), F("name", "string", "Natural Earth name", "text"),
+                 F("geometry", "geojson", "MultiPolygon, lon/lat WGS84", "degrees")]),
+]
+
+
+def _source_entry(src: dict) -> dict:
+    d = {"title": src["title"], "publisher": src["publisher"], "path": src["path"]}
+    if src.get("repository"):
+        d["repository"] = src["repository"]
+    if src.get("files"):
+        d["files"] = src["files"]
+    if src.get("commit"):
+        d["commit"] = src["commit"]
+    return d
+
+
+def build(shared: Path, out: Path) -> list[Path]:
+    raw, ref = shared / "raw", shared / "reference"
+    out.mkdir(parents=True, exist_ok=True)
+    frames = {
+        "countries": build_countries(raw, ref),
+        "membership": build_membership(ref),
+        "events": build_events(ref),
+        "energy": build_energy(raw),
+        "water": build_water(raw),
+        "water_facts": build_water_facts(ref),
+        "trade": build_trade(raw),
+        "population_projections": build_population(raw),
+        "infrastructure": build_infrastructure(ref),
+    }
+    frames["indicators"], frames["indicator_catalog"] = build_indicators(raw)
+    frames["seed_2014_tables"], frames["seed_figures"] = build_seed_tables(ref)
+    written = []
+    resources = []
+    for spec in RESOURCES:
+        name = spec["name"]
+        if name == "boundaries":
+            path = out / "boundaries.geojson"
+            path.write_text(json.dumps(build_boundaries(raw), separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
+            schema = None
+        else:
+            path = out / f"{name}.csv"
+            df = frames[name]
+            expected = [f["name"] for f in spec["fields"]]
+            if list(df.columns) != expected:
+                raise SystemExit(f"{name}: columns {list(df.columns)} != schema {expected}")
+            write_csv(df, path)
+            schema = {"fields": spec["fields"]}
+        written.append(path)
+        res = {"name": name, "path": path.name, "title": spec["title"], "description": spec["description"],
+               "format": spec.get("format", "csv"), "mediatype": spec.get("mediatype", "text/csv"), "encoding": "utf-8",
+               "bytes": path.stat().st_size, "hash": "sha256:" + sha256(path),
+               "sources": [_source_entry(s) for s in spec["sources"]], "licenses": spec["licenses"],
+               "x_source_line": "Source: " + "; ".join(f"{s['short']} ({spec['licenses'][0]['name']})" for s in spec["sources"][:2])}
+        if schema:
+            res["schema"] = schema
+        else:
+            res["x_properties"] = spec["fields"]
+        resources.append(res)
+    package = {
+        "profile": "data-package", "name": "scocourse-data", "title": "scocourse: datasets for a course on the SCO and Central Asia",
+        "description": "Cleaned, traceable extracts built by tools/build_data.py from shared/raw and shared/reference. Each resource carries its own sources and licence.",
+        "version": "1.0.0", "homepage": "https://github.com/scocourse/scocourse",
+        "licenses": [LIC_COURSE], "resources": resources,
+    }
+    dp = out / "datapackage.json"
+    dp.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    written.append(dp)
+    return written
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="folder holding raw/ and reference/")
+    ap.add_argument("--out", type=Path, default=ROOT / "data", help="output folder")
+    args = ap.parse_args(argv)
+    if not (args.shared / "raw").is_dir():
+        print(f"no raw data at {args.shared}/raw", file=sys.stderr)
+        return 2
+    for p in build(args.shared, args.out):
+        print(f"{p.name:32s} {p.stat().st_size:>9,d} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
