@@ -45,9 +45,9 @@ Model simplifications
   take at installed capacity produces no electricity.
 - **Spilled water counts as water downstream,** since it reaches the same river;
   the model does not track what downstream reservoirs and canals do with it.
-- **Dead storage = total − active volume** (5.5 km³ from 19.5 and 14 km³). A 2025
-  press report puts the level below which turbines cannot run at 6.5 km³;
-  replace ``dead_storage_km3`` to try it.
+- **Dead storage = total − active volume,** both from the data. A 2025 press
+  report (also in the data) gives a higher level below which the turbines cannot
+  run; ``dataclasses.replace(params, dead_storage_km3=...)`` tries it.
 - **No prices, no trade.** The model shows the physical trade-off only; the
   Soviet-era exchange of summer water for downstream coal and gas, and
   electricity imports, are outside it.
