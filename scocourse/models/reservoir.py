@@ -60,6 +60,7 @@ import functools
 import math
 import re
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Mapping
 
 import numpy as np
@@ -198,7 +199,7 @@ class ReservoirParams:
     efficiency: float = _ASSUMED_EFFICIENCY
     soviet_winter_share: float = 0.25
     name: str = "Toktogul-like reservoir"
-    sources: Mapping[str, str] = field(default_factory=lambda: dict(_ASSUMPTION_TEXT), compare=False)
+    sources: Mapping[str, str] = field(default_factory=lambda: dict(_ASSUMPTION_TEXT), compare=False, repr=False)
 
     def __post_init__(self):
         def bad(msg):
@@ -228,6 +229,10 @@ class ReservoirParams:
         if set(self.year_factors) != set(YEAR_TYPES) or not all(
                 _is_number(v) and v > 0 for v in self.year_factors.values()):
             bad(f"year_factors must give a positive factor for each of {', '.join(YEAR_TYPES)}")
+        # read-only copies, so a shared (cached) parameter set cannot be changed by accident
+        object.__setattr__(self, "monthly_shape", tuple(float(w) for w in self.monthly_shape))
+        object.__setattr__(self, "year_factors", MappingProxyType(dict(self.year_factors)))
+        object.__setattr__(self, "sources", MappingProxyType(dict(self.sources)))
 
     @property
     def active_storage_km3(self) -> float:
