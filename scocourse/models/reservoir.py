@@ -33,8 +33,15 @@ Model simplifications
   monthly parts, and so is the summer volume; real operators follow daily demand,
   which peaks in December–February for power and June–August for irrigation.
 - **A fixed seasonal inflow pattern.** Every year has the same monthly shape; dry
-  and wet years only scale the annual total up or down. The total for an average
-  year and the shape within each season are assumptions (see ``ReservoirParams``).
+  and wet years only scale the annual total up or down, by the ratios of the Amu
+  Darya's record low- and high-water years to its mean (so they are severe). The
+  total for an average year and the shape within each season are assumptions
+  (see ``ReservoirParams``).
+- **One starting point.** Each run starts from the latest September storage in
+  the data, which was a low-water year; ``initial_storage_km3`` changes it.
+- **A plan that ignores the forecast.** The operator plans to release an average
+  year's inflow whatever kind of year it turns out to be (``annual_release_km3``
+  changes it), and cuts back only when the dead level is reached.
 - **No evaporation, seepage or direct use** from the reservoir: water leaves only
   through the turbines or the spillway.
 - **A simple head–storage curve.** The head is that at full supply times
@@ -55,7 +62,6 @@ Model simplifications
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import math
 import re
@@ -65,6 +71,8 @@ from typing import Mapping
 
 import numpy as np
 import pandas as pd
+
+from scocourse.errors import CourseError, did_you_mean
 
 __all__ = [
     "MONTHS",
@@ -78,8 +86,6 @@ __all__ = [
     "simulate",
 ]
 
-from scocourse.errors import CourseError, did_you_mean
-
 
 class ReservoirInputError(CourseError, ValueError):
     """Bad input to the reservoir model; the message gives the valid range or options."""
@@ -90,7 +96,9 @@ SIMPLIFICATIONS = """\
 
 - **One reservoir, one year.** Toktogul is modelled alone, without the cascade of smaller plants downstream or the planned Kambarata-1 upstream; each run is a single water year that starts on 1 October from a given storage.
 - **Monthly steps, even releases.** The winter volume is released in six equal monthly parts, and so is the summer volume; real operators follow daily demand, which peaks in December–February for power and June–August for irrigation.
-- **A fixed seasonal inflow pattern.** Every year has the same monthly shape; dry and wet years only scale the annual total up or down. The average-year total and the shape within each season are assumptions.
+- **A fixed seasonal inflow pattern.** Every year has the same monthly shape; dry and wet years only scale the annual total up or down, by the ratios of the Amu Darya's record low- and high-water years to its mean (so they are severe). The average-year total and the shape within each season are assumptions.
+- **One starting point.** Each run starts from the latest September storage in the data, which was a low-water year.
+- **A plan that ignores the forecast.** The operator plans to release an average year's inflow whatever kind of year it turns out to be, and cuts back only when the dead level is reached.
 - **No evaporation, seepage or direct use** from the reservoir: water leaves only through the turbines or the spillway.
 - **A simple head–storage curve** (head ∝ storage^(1/3), as for a V-shaped valley) and a fixed tailwater level.
 - **Constant turbine efficiency;** water released beyond what the turbines can take at installed capacity produces no electricity.
