@@ -20,14 +20,14 @@ _ORDER_EVENTS = {
         "Agreement on confidence-building in the military field in the border area",
     "Five states agree to cut their forces in the border zone":
         "Agreement on mutual reduction of armed forces in border areas",
-    "The SCO Charter is signed":
-        "SCO Charter signed",
-    "Mongolia becomes the first observer":
-        "Mongolia becomes first SCO observer",
-    "India and Pakistan become full members":
-        "India and Pakistan become full members",
+    "Shanghai Five leaders meeting in Bishkek agree to cooperate against terrorism":
+        "Shanghai Five summit (4th)",
+    "Belarus and Sri Lanka become the first dialogue partners":
+        "Belarus and Sri Lanka become dialogue partners",
     "Iran becomes a full member":
         "Iran becomes ninth member; Belarus memorandum of obligations signed",
+    "Observers and dialogue partners are merged into one 'partner' category":
+        "Observer and dialogue-partner statuses merged into 'SCO partner'; Laos admitted as partner",
 }
 
 # Institution -> exact `event` text marking when and where it was founded or began work.
@@ -55,13 +55,23 @@ def _event_row(events, name: str):
     return row
 
 
+def _when(row) -> str:
+    """Returns the event's date written to the precision the dataset gives ('26 April 1996', 'August 1999')."""
+    date, precision = row["date"], str(row["date_precision"])
+    if precision == "year":
+        return f"{date:%Y}"
+    if precision == "month":
+        return f"{date:%B %Y}"
+    return f"{date.day} {date:%B %Y}"
+
+
 def _ordered_events() -> tuple[tuple[str, ...], dict[str, str]]:
     """Returns the labels of _ORDER_EVENTS sorted by their date in the events dataset, and notes."""
     events = _events()
-    dated = [(_event_row(events, name)["date"], label) for label, name in _ORDER_EVENTS.items()]
-    dated.sort()
-    notes = {label: f"{date.day} {date:%B %Y}" for date, label in dated}
-    return tuple(label for _, label in dated), notes
+    rows = sorted(((_event_row(events, name), label) for label, name in _ORDER_EVENTS.items()),
+                  key=lambda pair: pair[0]["date"])
+    notes = {label: f"{_when(row)}, {row['place']}" for row, label in rows}
+    return tuple(label for _, label in rows), notes
 
 
 def _city(place: str) -> str:
@@ -75,7 +85,7 @@ def _institution_pairs() -> tuple[dict[str, str], dict[str, str]]:
     for label, name in _INSTITUTION_EVENTS.items():
         row = _event_row(events, name)
         pairs[label] = f"{int(row['year'])} · {_city(row['place'])}"
-        notes[label] = f"{name} ({row['date'].day} {row['date']:%B %Y}, {row['place']}): {row['summary']}"
+        notes[label] = f"{name} ({_when(row)}, {row['place']}): {row['summary']}"
     return pairs, notes
 
 
@@ -130,32 +140,35 @@ QUESTIONS = [
         items=_ORDER_ITEMS,
         notes=_ORDER_NOTES,
         order_label="earliest first",
-        explanation=("Security between neighbours came first (the 1996 Shanghai and 1997 Moscow agreements of the "
-                     "Shanghai Five), then institutions (the Charter of 2002), then a widening circle: observers "
-                     "from 2004, new full members from 2017 (India and Pakistan) and 2023 (Iran). The dates are "
-                     "from `datasets.load('events')`."),
-        hints=["The two military agreements came before the organisation existed.",
-               "Observers came before any new full member; South Asia joined before the Middle East."],
+        explanation=("Military confidence between neighbours came first (Shanghai 1996), then force reductions "
+                     "(Moscow 1997); the Bishkek summit of 1999 widened the agenda to terrorism before the SCO "
+                     "existed. The outer circle grew later: the first dialogue partners in 2009, Iran as a full "
+                     "member in 2023, and the merger of the outer tiers in 2025. The dates are from "
+                     "`datasets.load('events')`."),
+        hints=["Confidence-building had to come before anyone would cut forces.",
+               "The dialogue-partner category was created only in 2008."],
     ),
     ShortText(
         id="01-03",
-        prompt=("One founding member of the SCO had **no border with China** and was not part of the Shanghai Five's "
-                "border talks; it joined the group in June 2001, the day before the SCO was proclaimed. Which country "
-                "was it?"),
-        answer="Uzbekistan",
-        alternatives=("Republic of Uzbekistan", "UZB", "Ozbekiston", "O'zbekiston"),
+        prompt=("At the SCO's founding in 2001 the six members set out the principles they were to share: mutual trust, mutual benefit, equality, consultation, respect for different "
+                "civilisations and the pursuit of common development. By what two-word name are these principles "
+                "known in SCO documents?"),
+        answer="Shanghai spirit",
+        alternatives=("the Shanghai spirit", "spirit of Shanghai", "the spirit of Shanghai"),
         wrong_answers={
-            "Turkmenistan": "Turkmenistan has never joined the SCO: it follows a policy of permanent neutrality.",
-            "Kyrgyzstan": "Kyrgyzstan borders China and was one of the Shanghai Five from 1996.",
-            "Kazakhstan": "Kazakhstan borders China and was one of the Shanghai Five from 1996.",
-            "Tajikistan": "Tajikistan borders China and was one of the Shanghai Five from 1996.",
-            "Mongolia": "Mongolia borders China but became the SCO's first observer only in 2004.",
+            "three evils": "The 'three evils' (terrorism, separatism and extremism) are what the members fight, "
+                           "not the principles they share.",
+            "Shanghai Five": "The Shanghai Five is the group of states that met from 1996, not its principles.",
+            "peaceful coexistence": "Close in meaning, but the SCO's own name for its principles refers to the "
+                                    "city where it was founded.",
         },
-        explanation=("Uzbekistan was admitted on 14 June 2001 and co-founded the SCO on 15 June. Its entry is why the "
-                     "2014 Valdai report says the Shanghai process turned into an organisation: the group now went "
-                     "beyond the states that shared a border with China."),
-        hints=["It is one of the four Central Asian founders.",
-               "Of the Central Asian founders, it is the one whose territory does not touch China."],
+        explanation=("The 'Shanghai spirit' is the SCO's name for its founding principles, which the 2014 Valdai "
+                     "report says China's president Jiang Zemin formulated in his speech at the founding. The "
+                     "report, citing the Chinese scholar Pan Guang, treats it as the first pillar of China's leadership in "
+                     "the organisation; Alimov, writing in 2024, says the members and partners are united 'in the "
+                     "Shanghai spirit'. Critics such as Ambrosio (2008) argue that these principles — above all "
+                     "non-interference — shield governments from pressure to democratise."),
+        hints=["The name refers to a city.", "Its second word is a synonym of 'ethos'."],
     ),
     Match(
         id="01-04",
