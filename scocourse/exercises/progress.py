@@ -1,0 +1,288 @@
+"""Progress: attempts, hints and results per question, kept in a small JSON file.
+
+The file is ``$SCOCOURSE_PROGRESS_DIR/progress.json`` or else ``~/.scocourse/progress.json``.
+Writes are atomic (temporary file + ``os.replace``) and merge with what is on disk, so two
+notebooks open at once do not overwrite each other. Where the file cannot be written
+(read-only home, some Binder set-ups) progress is kept in memory for the session, silently,
+and the summary says so. Summaries contain no paths, dates or ids, so a fresh progress
+directory always gives the same output.
+"""
+from __future__ import annotations
+
+import html
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .checking import Result
+
+__all__ = ["progress_path", "ProgressStore", "store", "record_check", "record_hint", "record_solution",
+           "lesson_summary", "course_summary", "summary_text", "summary_html", "reset_progress"]
+
+FILE_NAME = "progress.json"
+VERSION = 1
+
+
+def progress_path() -> Path:
+    """Returns where the progress file lives now (reads SCOCOURSE_PROGRESS_DIR each call)."""
+    folder = os.environ.get("SCOCOURSE_PROGRESS_DIR", "").strip()
+    try:
+        base = Path(folder).expanduser() if folder else Path.home() / ".scocourse"
+    except (RuntimeError, KeyError, OSError):  # no home directory at all
+        base = Path(tempfile.gettempdir()) / "scocourse-no-home"
+    return base / FILE_NAME
+
+
+def _empty_entry() -> dict[str, Any]:
+    return {"attempts": 0, "status": None, "correct": False, "hints": 0, "solution_shown": False}
+
+
+class ProgressStore:
+    """Progress for one file path; falls back to memory when the file cannot be written."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.persistent = True
+        self._data: dict[str, dict[str, Any]] = {}
+        self._read_disk(into_memory=True)
+
+    # -- disk ---------------------------------------------------------------------------------
+    def _read_disk(self, into_memory: bool = False) -> dict[str, dict[str, Any]]:
+        """Returns the questions stored in the file ({} if none or unreadable)."""
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+            found = raw.get("questions", {}) if isinstance(raw, dict) else {}
+            clean = {k: {**_empty_entry(), **v} for k, v in found.items()
+                     if isinstance(k, str) and isinstance(v, dict)}
+        except (OSError, ValueError):
+            clean = {}
+        if into_memory:
+            self._data = clean
+        return clean
+
+    def _write_disk(self, data: dict[str, dict[str, Any]]) -> bool:
+        """Writes ``data`` atomically; returns False (and stays in memory) if that is impossible."""
+        tmp = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".progress-", suffix=".tmp", dir=self.path.parent)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump({"version": VERSION, "questions": data}, fh, indent=1, sort_keys=True)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.path)
+            return True
+        except OSError:
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+            return False
+
+    def writable(self) -> bool:
+        """Returns True if progress can be saved to the file (tries once, then remembers)."""
+        if not self.persistent:
+            return False
+        if self.path.exists():
+            ok = os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)
+        else:  # try the folder without creating the progress file just by looking
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                with tempfile.TemporaryFile(dir=self.path.parent):
+                    pass
+                ok = True
+            except OSError:
+                ok = False
+        if not ok:
+            self.persistent = False
+        return ok
+
+    # -- updates --------------------------------------------------------------------------------
+    def update(self, qid: str, **changes: Any) -> dict[str, Any]:
+        """Applies ``changes`` to one question (callables get the old value) and saves; returns the entry."""
+        if self.persistent:
+            self._data.update(self._read_disk())  # merge what other notebooks wrote
+        entry = {**_empty_entry(), **self._data.get(qid, {})}
+        for key, value in changes.items():
+            entry[key] = value(entry.get(key)) if callable(value) else value
+        self._data[qid] = entry
+        if self.persistent and not self._write_disk(self._data):
+            self.persistent = False
+        return dict(entry)
+
+    def entry(self, qid: str) -> dict[str, Any]:
+        """Returns a copy of one question's progress (zeros if never tried)."""
+        return {**_empty_entry(), **self._data.get(qid, {})}
+
+    def refresh(self) -> None:
+        """Re-reads the file (to see what other notebooks recorded)."""
+        if self.persistent:
+            self._data.update(self._read_disk())
+
+    def reset(self, ids: list[str] | None = None) -> None:
+        """Forgets the progress of ``ids`` (all questions when None) and saves."""
+        if self.persistent:
+            self._data.update(self._read_disk())
+        if ids is None:
+            self._data.clear()
+        else:
+            for qid in ids:
+                self._data.pop(qid, None)
+        if self.persistent and not self._write_disk(self._data):
+            self.persistent = False
+
+
+_STORES: dict[str, ProgressStore] = {}
+
+
+def store() -> ProgressStore:
+    """Returns the store for the current progress path (one per path per kernel)."""
+    path = progress_path()
+    key = str(path)
+    if key not in _STORES:
+        _STORES[key] = ProgressStore(path)
+    return _STORES[key]
+
+
+def record_check(qid: str, result: Result) -> dict[str, Any]:
+    """Records one checked answer (invalid input is not an attempt); returns the entry. Never raises."""
+    try:
+        if result.status == "invalid":
+            return store().entry(qid)
+        return store().update(qid, attempts=lambda n: int(n or 0) + 1, status=result.status,
+                              correct=lambda was: bool(was) or result.correct)
+    except Exception:
+        return {**_empty_entry()}
+
+
+def record_hint(qid: str, shown: int) -> None:
+    """Records that ``shown`` hints of a question have been revealed. Never raises."""
+    try:
+        store().update(qid, hints=lambda n: max(int(n or 0), shown))
+    except Exception:
+        pass
+
+
+def record_solution(qid: str) -> None:
+    """Records that the solution (or model answer) was revealed. Never raises."""
+    try:
+        store().update(qid, solution_shown=True)
+    except Exception:
+        pass
+
+
+def reset_progress(lesson: object = None) -> None:
+    """Forgets the progress of one lesson ("01"), or of the whole course when ``lesson`` is None."""
+    from .registry import questions
+    ids = None if lesson is None else [q.id for q in questions(lesson)]
+    store().reset(ids)
+
+
+# --- summaries ----------------------------------------------------------------------------------------
+
+_STATE_WORDS = {
+    "correct": "✔ correct",
+    "partly": "◐ partly right",
+    "incorrect": "✘ not yet right",
+    "ungraded": "✎ written",
+    None: "· not started",
+}
+
+
+def _state(q, entry: dict[str, Any]) -> str:
+    if entry["correct"]:
+        return _STATE_WORDS["correct"]
+    if not entry["attempts"]:
+        return _STATE_WORDS[None]
+    return _STATE_WORDS.get(entry["status"], _STATE_WORDS["incorrect"])
+
+
+def lesson_summary(lesson: object) -> dict[str, Any]:
+    """Returns {lesson, title, rows: [{id, kind, label, attempts, state, hints, solution_shown}], totals}."""
+    from .registry import lesson_title, normalize_lesson, questions
+    code = normalize_lesson(lesson)
+    st = store()
+    st.refresh()
+    rows = []
+    for q in questions(code):
+        e = st.entry(q.id)
+        rows.append({"id": q.id, "kind": q.kind_label, "label": q.label, "attempts": int(e["attempts"]),
+                     "state": _state(q, e), "graded": q.kind != "reflection", "correct": bool(e["correct"]),
+                     "answered": int(e["attempts"]) > 0, "hints": int(e["hints"]),
+                     "solution_shown": bool(e["solution_shown"])})
+    graded = [r for r in rows if r["graded"]]
+    totals = {"questions": len(rows), "answered": sum(r["answered"] for r in rows),
+              "graded": len(graded), "correct": sum(r["correct"] for r in graded),
+              "attempts": sum(r["attempts"] for r in rows)}
+    return {"lesson": code, "title": lesson_title(code), "rows": rows, "totals": totals}
+
+
+def course_summary() -> list[dict[str, Any]]:
+    """Returns one lesson_summary per lesson with a question bank, in course order."""
+    from .registry import lessons
+    return [lesson_summary(code) for code in lessons()]
+
+
+def _storage_note() -> str:
+    if store().writable():
+        return "Your progress is saved in a small file on this computer (only you can see it)."
+    return ("Your progress is kept in memory only for this session: the progress file cannot be written "
+            "here (for example on Binder), so it will be lost when the kernel stops.")
+
+
+def _lesson_heading(s: dict[str, Any]) -> str:
+    return f"Lesson {s['lesson']}" + (f" — {s['title']}" if s["title"] else "")
+
+
+def _totals_line(t: dict[str, Any]) -> str:
+    return (f"{t['answered']} of {t['questions']} questions answered; {t['correct']} of {t['graded']} graded "
+            f"questions correct; {t['attempts']} attempts in all.")
+
+
+def summary_text(lesson: object = None) -> str:
+    """Returns the progress summary as plain text (one lesson, or the course when None)."""
+    lines = []
+    if lesson is not None:
+        s = lesson_summary(lesson)
+        lines += [f"Your progress: {_lesson_heading(s)}", _totals_line(s["totals"]), ""]
+        for r in s["rows"]:
+            extra = " (solution seen)" if r["solution_shown"] else ""
+            lines.append(f"  {r['id']}  {r['state']:<16} attempts: {r['attempts']:<3} {r['kind']}: {r['label']}{extra}")
+    else:
+        summaries = course_summary()
+        lines += ["Your progress in the course", ""]
+        for s in summaries:
+            lines.append(f"  {_lesson_heading(s)}: {_totals_line(s['totals'])}")
+        grand = {k: sum(s["totals"][k] for s in summaries) for k in ("questions", "answered", "graded", "correct", "attempts")}
+        lines += ["", "Whole course: " + _totals_line(grand)]
+    lines += ["", _storage_note()]
+    return "\n".join(lines)
+
+
+def summary_html(lesson: object = None) -> str:
+    """Returns the progress summary as an HTML table (one lesson, or the course when None)."""
+    e = html.escape
+    style = 'style="border:1px solid #bbb;border-radius:4px;padding:8px 12px;margin:6px 0"'
+    if lesson is not None:
+        s = lesson_summary(lesson)
+        rows = "".join(
+            f"<tr><td>{e(r['id'])}</td><td>{e(r['kind'])}: {e(r['label'])}</td><td>{e(r['state'])}"
+            f"{' (solution seen)' if r['solution_shown'] else ''}</td><td>{r['attempts']}</td></tr>"
+            for r in s["rows"])
+        body = (f"<p><strong>Your progress: {e(_lesson_heading(s))}</strong></p><p>{e(_totals_line(s['totals']))}</p>"
+                "<table><thead><tr><th>Question</th><th>Type and topic</th><th>State</th><th>Attempts</th></tr>"
+                f"</thead><tbody>{rows}</tbody></table>")
+    else:
+        summaries = course_summary()
+        rows = "".join(
+            f"<tr><td>{e(_lesson_heading(s))}</td><td>{s['totals']['answered']} / {s['totals']['questions']}</td>"
+            f"<td>{s['totals']['correct']} / {s['totals']['graded']}</td><td>{s['totals']['attempts']}</td></tr>"
+            for s in summaries)
+        grand = {k: sum(s["totals"][k] for s in summaries) for k in ("questions", "answered", "graded", "correct", "attempts")}
+        body = ("<p><strong>Your progress in the course</strong></p>"
+                "<table><thead><tr><th>Lesson</th><th>Answered</th><th>Correct (graded)</th><th>Attempts</th></tr>"
+                f"</thead><tbody>{rows}</tbody></table><p>Whole course: {e(_totals_line(grand))}</p>")
+    return f'<div class="scocourse-progress" {style}>{body}<p><em>{e(_storage_note())}</em></p></div>'

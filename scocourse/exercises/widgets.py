@@ -1,0 +1,215 @@
+"""Interactive exercises: ``exercise("01-03")`` and ``progress("01")`` for notebooks.
+
+ipywidgets and IPython are imported inside the functions, so importing this module is
+light. The widget only collects the answer and calls ``check``; feedback is written by
+setting an ``ipywidgets.Output``'s ``.outputs`` (never ``with out:`` printing), so the
+same thing happens in JupyterLab, in headless execution and under nbval.
+
+What is displayed is one mimebundle: the live widget view plus a deterministic
+``text/html`` / ``text/plain`` fallback (question and choices, no answer) that GitHub,
+nbviewer and HTML exports show when there is no kernel.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from . import progress as _progress
+from .checking import Result, check
+from .instructor import is_instructor
+from .registry import get_question
+from .render import (feedback_html, html_bundle, markdown_html, question_html, question_text, solution_html,
+                     solution_text, type_instructions)
+from .types import Match, MultipleChoice, Numeric, Order, Question, Reflection, ShortText
+
+__all__ = ["exercise", "progress", "build_widget", "ExerciseWidget", "SOLUTION_AFTER"]
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+SOLUTION_AFTER = 3  # attempts before "Show solution" is enabled
+_PLACEHOLDER = "— choose —"
+
+
+@dataclass
+class ExerciseWidget:
+    """The parts of one exercise widget (kept so tests and benchmarks can drive it)."""
+
+    question: Question
+    box: Any
+    controls: list
+    read_answer: Callable[[], Any]
+    check_button: Any
+    hint_button: Any
+    solution_button: Any
+    attempts_label: Any
+    feedback: Any
+    hints_output: Any
+    solution_output: Any
+    attempts: int = 0
+    hints_shown: int = 0
+    last_result: Result | None = None
+    history: list = field(default_factory=list)
+
+    # -- actions (also wired to the buttons) ----------------------------------------------------------
+    def on_check(self, _button=None) -> None:
+        """Checks the current answer and shows the feedback."""
+        try:
+            result = check(self.question, self.read_answer())
+        except Exception:  # check() never raises; reading a control should not either
+            result = Result("invalid", "Sorry — this answer could not be read. Please try again.")
+        self.last_result = result
+        if result.status != "invalid":
+            self.attempts += 1
+            entry = _progress.record_check(self.question.id, result)
+            self.attempts = max(self.attempts, int(entry.get("attempts", 0) or 0))
+        self.feedback.outputs = (html_bundle(feedback_html(result), str(result)),)
+        self._refresh()
+
+    def on_hint(self, _button=None) -> None:
+        """Reveals the next hint."""
+        hints = self.question.hints
+        if self.hints_shown >= len(hints):
+            return
+        self.hints_shown += 1
+        shown = hints[: self.hints_shown]
+        html_text = ('<div class="scocourse-hints"><strong>Hints</strong><ol>'
+                     + "".join(f"<li>{markdown_html(h)}</li>" for h in shown) + "</ol></div>")
+        plain = "Hints:\n" + "\n".join(f"{i + 1}. {h}" for i, h in enumerate(shown))
+        self.hints_output.outputs = (html_bundle(html_text, plain),)
+        _progress.record_hint(self.question.id, self.hints_shown)
+        self._refresh()
+
+    def on_solution(self, _button=None) -> None:
+        """Shows the solution (or model answer) with its explanation, once allowed."""
+        if not self.solution_allowed():
+            return
+        self.solution_output.outputs = (html_bundle(solution_html(self.question), solution_text(self.question)),)
+        _progress.record_solution(self.question.id)
+        self._refresh()
+
+    def solution_allowed(self) -> bool:
+        """Returns True once the solution may be shown (after enough attempts or a right answer)."""
+        r = self.last_result
+        if isinstance(self.question, Reflection):
+            return bool(r is not None and r.details.get("can_reveal"))
+        return self.attempts >= SOLUTION_AFTER or bool(r is not None and r.correct)
+
+    def _refresh(self) -> None:
+        self.attempts_label.value = f"Attempts: {self.attempts}"
+        n = len(self.question.hints)
+        if self.hints_shown >= n:
+            self.hint_button.description = "No more hints"
+            self.hint_button.disabled = True
+        else:
+            self.hint_button.description = f"Hint ({self.hints_shown + 1} of {n})"
+        self.solution_button.disabled = not self.solution_allowed()
+
+
+def _controls(q: Question, w) -> tuple[list, Callable[[], Any]]:
+    """Returns (widgets to show, function reading the answer) for the question's type."""
+    wide = w.Layout(width="auto")
+    if isinstance(q, MultipleChoice) and not q.multiple:
+        radio = w.RadioButtons(options=list(q.choices), value=None, layout=wide)
+        return [radio], lambda: radio.value
+    if isinstance(q, MultipleChoice):
+        boxes = [w.Checkbox(value=False, description=c, indent=False, layout=wide,
+                            style={"description_width": "initial"}) for c in q.choices]
+        return boxes, lambda: [b.description for b in boxes if b.value]
+    if isinstance(q, Numeric):
+        text = w.Text(value="", placeholder="a number, e.g. 21.8", layout=w.Layout(width="14em"))
+        unit = w.Label(q.unit) if q.unit else None
+        row = w.HBox([text, unit] if unit else [text])
+        return [row], lambda: text.value
+    if isinstance(q, Order):
+        options = [(_PLACEHOLDER, "")] + [(item, item) for item in q.shown]
+        drops = [w.Dropdown(options=options, value="", layout=w.Layout(width="auto")) for _ in q.items]
+        rows = [w.HBox([w.Label(f"{i + 1}.", layout=w.Layout(width="2em")), d]) for i, d in enumerate(drops)]
+        return rows, lambda: [d.value or None for d in drops]
+    if isinstance(q, Match):
+        options = [(_PLACEHOLDER, "")] + [(o, o) for o in q.options]
+        drops = {left: w.Dropdown(options=options, value="", layout=w.Layout(width="auto")) for left in q.lefts}
+        rows = [w.HBox([w.Label(left, layout=w.Layout(min_width="10em")), w.Label("↔"), d])
+                for left, d in drops.items()]
+        return rows, lambda: {left: (d.value or None) for left, d in drops.items()}
+    if isinstance(q, ShortText):
+        text = w.Text(value="", placeholder="type your answer", layout=w.Layout(width="24em"))
+        return [text], lambda: text.value
+    if isinstance(q, Reflection):
+        area = w.Textarea(value="", placeholder="Write your thoughts here…", rows=5, layout=w.Layout(width="95%"))
+        return [area], lambda: area.value
+    raise TypeError(f"no widget for {type(q).__name__}")  # pragma: no cover
+
+
+def build_widget(question_or_id: Any, *, instructor: bool | None = None) -> ExerciseWidget:
+    """Returns an ExerciseWidget for a question (not displayed); ``.box`` is the widget to show."""
+    import ipywidgets as w
+
+    q = question_or_id if isinstance(question_or_id, Question) else get_question(question_or_id)
+    instructor = is_instructor() if instructor is None else instructor
+    header = w.HTML(f"<p><strong>Exercise {q.id} · {q.kind_label}</strong></p>{markdown_html(q.prompt)}"
+                    f"<p><em>{html.escape(type_instructions(q))}</em></p>")
+    controls, read = _controls(q, w)
+    is_reflection = isinstance(q, Reflection)
+    check_button = w.Button(description="Save" if is_reflection else "Check", button_style="primary",
+                            tooltip="Save your reflection" if is_reflection else "Check your answer",
+                            icon="check")
+    hint_button = w.Button(description="Hint", tooltip="Show the next hint", icon="lightbulb-o")
+    solution_button = w.Button(description="Show model answer" if is_reflection else "Show solution",
+                               disabled=True, icon="eye",
+                               tooltip=("Available once you have written a few sentences" if is_reflection else
+                                        f"Available after {SOLUTION_AFTER} attempts or a right answer"))
+    attempts_label = w.Label("Attempts: 0")
+    feedback, hints_output, solution_output = w.Output(), w.Output(), w.Output()
+    children = [header, *controls,
+                w.HBox([check_button, hint_button, solution_button, attempts_label]),
+                feedback, hints_output, solution_output]
+    if instructor:
+        children.append(w.HTML('<details open><summary><strong>For the lecturer: answer and explanation'
+                               f"</strong></summary>{solution_html(q)}</details>"))
+    box = w.VBox(children, layout=w.Layout(border="1px solid #bbb", padding="6px 12px", margin="6px 0"))
+    box.add_class("scocourse-exercise")
+    ui = ExerciseWidget(q, box, controls, read, check_button, hint_button, solution_button, attempts_label,
+                        feedback, hints_output, solution_output)
+    try:
+        entry = _progress.store().entry(q.id)
+        ui.attempts = int(entry.get("attempts", 0) or 0)
+    except Exception:
+        pass
+    check_button.on_click(ui.on_check)
+    hint_button.on_click(ui.on_hint)
+    solution_button.on_click(ui.on_solution)
+    ui._refresh()
+    return ui
+
+
+def _display_bundle(bundle: dict) -> None:
+    from IPython.display import display
+    display(bundle, raw=True)
+
+
+def exercise(question_id: str) -> None:
+    """Displays question ``question_id`` ("01-03") with answer controls, Check/Hint/Show solution
+    buttons and feedback; returns None.
+
+    Without a live kernel (GitHub, nbviewer, HTML export) the question's text and choices
+    show as HTML, without the answer. Raises UnknownQuestionError for an unknown id.
+    """
+    q = get_question(question_id)
+    instructor = is_instructor()
+    bundle = {"text/plain": question_text(q, instructor=instructor),
+              "text/html": question_html(q, instructor=instructor)}
+    try:
+        ui = build_widget(q, instructor=instructor)
+    except ImportError:  # no ipywidgets: the static question is still useful
+        ui = None
+    if ui is not None:
+        bundle[WIDGET_VIEW] = {"version_major": 2, "version_minor": 0, "model_id": ui.box.model_id}
+    _display_bundle(bundle)
+    return None
+
+
+def progress(lesson: Any = None) -> None:
+    """Displays your progress in one lesson (``progress("01")``) or in the course (``progress()``); returns None."""
+    from .progress import summary_html, summary_text
+    _display_bundle({"text/plain": summary_text(lesson), "text/html": summary_html(lesson)})
+    return None
