@@ -226,13 +226,14 @@ def run_notebook(path: Path, *, timeout: int = 600, progress_dir: str | None = N
     )
 
     def _record_peak(**_):
+        # VmHWM only grows, so the value read after the last cell is the kernel's peak.
         try:
             pid = client.km.provisioner.pid  # type: ignore[union-attr]
         except Exception:
             pid = None
-        peak["rss"] = _peak_rss_bytes(pid)
+        peak["rss"] = _peak_rss_bytes(pid) or peak["rss"]
 
-    client.on_notebook_complete = _record_peak
+    client.on_cell_executed = _record_peak
     start = time.perf_counter()
     try:
         # The kernel's stderr only carries ipykernel's start-up chatter; a crash still surfaces
