@@ -239,7 +239,7 @@ def _lesson_heading(s: dict[str, Any]) -> str:
 
 def _totals_line(t: dict[str, Any]) -> str:
     return (f"{t['answered']} of {t['questions']} questions answered; {t['correct']} of {t['graded']} graded "
-            f"questions correct; {t['attempts']} attempts in all.")
+            f"questions correct; {t['attempts']} attempt{'' if t['attempts'] == 1 else 's'} in all.")
 
 
 def summary_text(lesson: object = None) -> str:

@@ -76,7 +76,7 @@ class Question:
     def label(self) -> str:
         """Returns a short one-line label for tables: the prompt's first sentence, cut at 70 characters."""
         text = re.sub(r"[*_`#>\[\]]", "", self.prompt).strip().splitlines()[0]
-        first = re.split(r"(?<=[.?!:])\s", text, maxsplit=1)[0]
+        first = re.split(r"(?<=[.?!])\s", text, maxsplit=1)[0]
         return first if len(first) <= 70 else first[:67].rstrip() + "…"
 
 

@@ -37,6 +37,7 @@ class ExerciseWidget:
     question: Question
     box: Any
     controls: list
+    inputs: Any
     read_answer: Callable[[], Any]
     check_button: Any
     hint_button: Any
@@ -49,6 +50,25 @@ class ExerciseWidget:
     hints_shown: int = 0
     last_result: Result | None = None
     history: list = field(default_factory=list)
+
+    def set_answer(self, answer: Any) -> None:
+        """Puts ``answer`` into the input controls, as a student would (for tests and demos).
+
+        Single choice: the choice text; several choices: a list of texts; number, short text,
+        reflection: a string; order: the list of items; match: a dict left -> right.
+        """
+        q, inputs = self.question, self.inputs
+        if isinstance(q, MultipleChoice) and q.multiple:
+            for box in inputs:
+                box.value = box.description in answer
+        elif isinstance(q, Order):
+            for drop, item in zip(inputs, answer):
+                drop.value = item or ""
+        elif isinstance(q, Match):
+            for left, drop in inputs.items():
+                drop.value = answer.get(left) or ""
+        else:
+            inputs.value = answer if isinstance(q, MultipleChoice) else str(answer)
 
     # -- actions (also wired to the buttons) ----------------------------------------------------------
     def on_check(self, _button=None) -> None:
@@ -105,38 +125,37 @@ class ExerciseWidget:
         self.solution_button.disabled = not self.solution_allowed()
 
 
-def _controls(q: Question, w) -> tuple[list, Callable[[], Any]]:
-    """Returns (widgets to show, function reading the answer) for the question's type."""
+def _controls(q: Question, w) -> tuple[list, Any, Callable[[], Any]]:
+    """Returns (widgets to show, the input widgets, function reading the answer) for the question's type."""
     wide = w.Layout(width="auto")
     if isinstance(q, MultipleChoice) and not q.multiple:
         radio = w.RadioButtons(options=list(q.choices), value=None, layout=wide)
-        return [radio], lambda: radio.value
+        return [radio], radio, lambda: radio.value
     if isinstance(q, MultipleChoice):
         boxes = [w.Checkbox(value=False, description=c, indent=False, layout=wide,
                             style={"description_width": "initial"}) for c in q.choices]
-        return boxes, lambda: [b.description for b in boxes if b.value]
+        return boxes, boxes, lambda: [b.description for b in boxes if b.value]
     if isinstance(q, Numeric):
         text = w.Text(value="", placeholder="a number, e.g. 21.8", layout=w.Layout(width="14em"))
-        unit = w.Label(q.unit) if q.unit else None
-        row = w.HBox([text, unit] if unit else [text])
-        return [row], lambda: text.value
+        row = w.HBox([text, w.Label(q.unit)] if q.unit else [text])
+        return [row], text, lambda: text.value
     if isinstance(q, Order):
         options = [(_PLACEHOLDER, "")] + [(item, item) for item in q.shown]
         drops = [w.Dropdown(options=options, value="", layout=w.Layout(width="auto")) for _ in q.items]
         rows = [w.HBox([w.Label(f"{i + 1}.", layout=w.Layout(width="2em")), d]) for i, d in enumerate(drops)]
-        return rows, lambda: [d.value or None for d in drops]
+        return rows, drops, lambda: [d.value or None for d in drops]
     if isinstance(q, Match):
         options = [(_PLACEHOLDER, "")] + [(o, o) for o in q.options]
         drops = {left: w.Dropdown(options=options, value="", layout=w.Layout(width="auto")) for left in q.lefts}
         rows = [w.HBox([w.Label(left, layout=w.Layout(min_width="10em")), w.Label("↔"), d])
                 for left, d in drops.items()]
-        return rows, lambda: {left: (d.value or None) for left, d in drops.items()}
+        return rows, drops, lambda: {left: (d.value or None) for left, d in drops.items()}
     if isinstance(q, ShortText):
         text = w.Text(value="", placeholder="type your answer", layout=w.Layout(width="24em"))
-        return [text], lambda: text.value
+        return [text], text, lambda: text.value
     if isinstance(q, Reflection):
         area = w.Textarea(value="", placeholder="Write your thoughts here…", rows=5, layout=w.Layout(width="95%"))
-        return [area], lambda: area.value
+        return [area], area, lambda: area.value
     raise TypeError(f"no widget for {type(q).__name__}")  # pragma: no cover
 
 
@@ -148,7 +167,7 @@ def build_widget(question_or_id: Any, *, instructor: bool | None = None) -> Exer
     instructor = is_instructor() if instructor is None else instructor
     header = w.HTML(f"<p><strong>Exercise {q.id} · {q.kind_label}</strong></p>{markdown_html(q.prompt)}"
                     f"<p><em>{html.escape(type_instructions(q))}</em></p>")
-    controls, read = _controls(q, w)
+    controls, inputs, read = _controls(q, w)
     is_reflection = isinstance(q, Reflection)
     check_button = w.Button(description="Save" if is_reflection else "Check", button_style="primary",
                             tooltip="Save your reflection" if is_reflection else "Check your answer",
@@ -168,7 +187,7 @@ def build_widget(question_or_id: Any, *, instructor: bool | None = None) -> Exer
                                f"</strong></summary>{solution_html(q)}</details>"))
     box = w.VBox(children, layout=w.Layout(border="1px solid #bbb", padding="6px 12px", margin="6px 0"))
     box.add_class("scocourse-exercise")
-    ui = ExerciseWidget(q, box, controls, read, check_button, hint_button, solution_button, attempts_label,
+    ui = ExerciseWidget(q, box, controls, inputs, read, check_button, hint_button, solution_button, attempts_label,
                         feedback, hints_output, solution_output)
     try:
         entry = _progress.store().entry(q.id)

@@ -1,0 +1,100 @@
+"""Progress store: file location, atomic merged writes, read-only fallback, deterministic summaries."""
+from __future__ import annotations
+
+import json
+import os
+import stat
+import sys
+
+import pytest
+
+from scocourse.exercises import Result, reset_progress
+from scocourse.exercises.progress import (ProgressStore, progress_path, record_check, record_hint, record_solution,
+                                          store, summary_html, summary_text)
+
+
+@pytest.fixture
+def pdir(tmp_path, monkeypatch):
+    d = tmp_path / "p"
+    monkeypatch.setenv("SCOCOURSE_PROGRESS_DIR", str(d))
+    return d
+
+
+RIGHT = Result("correct", "ok")
+WRONG = Result("incorrect", "no")
+BAD = Result("invalid", "what?")
+
+
+def test_location_from_env_and_home(pdir, monkeypatch):
+    assert progress_path() == pdir / "progress.json"
+    monkeypatch.delenv("SCOCOURSE_PROGRESS_DIR")
+    monkeypatch.setenv("HOME", str(pdir.parent / "home"))
+    assert progress_path() == pdir.parent / "home" / ".scocourse" / "progress.json"
+
+
+def test_records_attempts_and_writes_json(pdir):
+    record_check("00-02", WRONG)
+    record_check("00-02", BAD)  # invalid input is not an attempt
+    record_check("00-02", RIGHT)
+    record_check("00-02", WRONG)  # once right, stays counted as right
+    record_hint("00-02", 2)
+    record_solution("00-02")
+    data = json.loads((pdir / "progress.json").read_text())
+    e = data["questions"]["00-02"]
+    assert e == {"attempts": 3, "correct": True, "hints": 2, "solution_shown": True, "status": "incorrect"}
+    assert not [p for p in pdir.iterdir() if p.name != "progress.json"]  # no temp files left
+
+
+def test_two_kernels_merge(pdir):
+    a, b = ProgressStore(pdir / "progress.json"), ProgressStore(pdir / "progress.json")
+    a.update("00-01", attempts=1)
+    b.update("00-02", attempts=2)
+    a.update("00-03", attempts=1)
+    data = json.loads((pdir / "progress.json").read_text())["questions"]
+    assert set(data) == {"00-01", "00-02", "00-03"}
+
+
+def test_corrupt_file_is_survived(pdir):
+    pdir.mkdir(parents=True)
+    (pdir / "progress.json").write_text("{not json")
+    record_check("00-01", RIGHT)
+    assert "✔ correct" in summary_text("00")
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root ignores permissions")
+def test_read_only_falls_back_to_memory(pdir):
+    pdir.mkdir(parents=True)
+    pdir.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        record_check("00-01", RIGHT)
+        assert "kept in memory only" in summary_text("00")
+        assert "✔ correct" in summary_text("00")
+    finally:
+        pdir.chmod(stat.S_IRWXU)
+
+
+def test_unwritable_location_falls_back_to_memory(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("SCOCOURSE_PROGRESS_DIR", str(blocker / "sub"))  # cannot be created, even by root
+    record_check("00-01", RIGHT)
+    record_hint("00-01", 1)
+    text = summary_text("00")
+    assert "kept in memory only" in text and "00-01  ✔ correct" in text
+    assert store().persistent is False
+
+
+def test_summaries_deterministic_and_pathless(pdir):
+    first = summary_text("00"), summary_html("00"), summary_text(), summary_html()
+    assert first == (summary_text("00"), summary_html("00"), summary_text(), summary_html())
+    assert "0 of 8 questions answered" in first[0]
+    assert "saved in a small file" in first[0]
+    for text in first:
+        assert str(pdir) not in text and "progress.json" not in text
+    assert not (pdir / "progress.json").exists()  # looking does not create the file
+
+
+def test_reset(pdir):
+    record_check("00-01", RIGHT)
+    reset_progress("00")
+    assert "0 of 8 questions answered" in summary_text("00")
