@@ -2,7 +2,6 @@
 
 Run: python benchmarks/bench_models.py
 """
-import io
 import statistics
 import time
 
@@ -22,13 +21,13 @@ def main():
     params = default_params()  # loads the datasets once, outside the timing
     sim = median_seconds(lambda: simulate(0.6, "dry", params=params), 200)
 
+    from scocourse.charts import png_bytes
     from scocourse.explorers.reservoir import reservoir_figure
 
     result = simulate(0.6, "dry", params=params)
 
     def render():
-        buf = io.BytesIO()
-        reservoir_figure(result).savefig(buf, format="png", metadata={"Software": None})
+        png_bytes(reservoir_figure(result))
 
     render()  # warm-up: first call imports matplotlib
     fig = median_seconds(render, 10)

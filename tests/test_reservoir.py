@@ -221,18 +221,13 @@ def test_figure_is_deterministic(params):
 
     from scocourse.explorers.reservoir import reservoir_figure
 
+    from scocourse.charts import png_bytes
+
     r = simulate(0.5, "average", params=params)
     fig = reservoir_figure(r)
     assert isinstance(fig, Figure)
-    assert "average year" in fig.description and fig.source
-    import io
-
-    def png(f):
-        buf = io.BytesIO()
-        f.savefig(buf, format="png", metadata={"Software": None})
-        return buf.getvalue()
-
-    assert png(fig) == png(reservoir_figure(simulate(0.5, "average", params=params)))
+    assert "average year" in fig.description and fig.source and fig.title
+    assert png_bytes(fig) == png_bytes(reservoir_figure(simulate(0.5, "average", params=params)))
 
 
 def test_explorer_widget_updates(params):
@@ -243,7 +238,8 @@ def test_explorer_widget_updates(params):
     assert ex.slider.value == pytest.approx(params.soviet_winter_share)
     first = ex.output.outputs
     assert first[0]["output_type"] == "display_data" and "image/png" in first[0]["data"]
-    assert first[0]["data"]["text/plain"].startswith("Monthly run of a Toktogul-like reservoir")
+    assert all(o["output_type"] == "display_data" and o["data"]["text/plain"] for o in first)
+    assert first[1]["data"]["text/plain"].startswith("Figure description: Monthly run of a Toktogul-like reservoir")
     ex.slider.value = 0.9
     second = ex.output.outputs
     assert second != first

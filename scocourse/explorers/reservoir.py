@@ -12,24 +12,33 @@ matplotlib and ipywidgets are imported only when these functions are called.
 
 from __future__ import annotations
 
-import base64
-import io
-
 from scocourse.models.reservoir import DAYS, YEAR_TYPES, ReservoirResult, default_params, simulate
 
 __all__ = ["reservoir_figure", "reservoir_explorer", "build_reservoir_explorer", "ReservoirExplorer"]
 
-# Okabe–Ito colours (colour-blind safe); seasons are also told apart by hatching and labels.
-_COLORS = {"winter": "#0072B2", "summer": "#009E73", "spill": "#999999", "storage": "#000000",
-           "dead": "#D55E00", "full": "#0072B2", "inflow": "#000000", "cap": "#D55E00"}
+def _colors() -> dict:
+    """Colours from the course house style; seasons are also told apart by hatching and labels."""
+    from scocourse.charts import style
+
+    ok = style.OKABE_ITO
+    return {"winter": style.FUEL_COLORS["hydro"], "summer": style.SECTOR_COLORS["agriculture"],
+            "spill": style.GREY, "storage": ok["black"], "dead": ok["vermillion"], "full": ok["blue"],
+            "inflow": ok["black"], "cap": ok["vermillion"], "divider": style.TEXT_GREY}
+
+
 _HATCH = {"winter": "//", "summer": "", "spill": "xx"}
 
 
 def _source_text() -> str:
     from scocourse import datasets
 
-    return (f"Model: scocourse.models.reservoir (Toktogul-like reservoir). Parameters: infrastructure and "
-            f"water_facts datasets plus labelled assumptions. {datasets.source_line('water_facts')}")
+    lines = []
+    for name in ("infrastructure", "water_facts"):
+        line = datasets.source_line(name)
+        if line not in lines:
+            lines.append(line)
+    return ("Model: scocourse.models.reservoir; parameters from the infrastructure and water_facts datasets "
+            "plus labelled assumptions (ReservoirParams.sources). " + " ".join(lines))
 
 
 def _figure_description(result: ReservoirResult) -> str:
@@ -47,13 +56,27 @@ def _figure_description(result: ReservoirResult) -> str:
 def reservoir_figure(result: ReservoirResult):
     """Draw a model result: storage path, monthly releases by season, and electricity.
 
-    Returns a ``matplotlib.figure.Figure`` (built without pyplot) with ``.description``
-    (a sentence generated from the result) and ``.source``.
+    Returns a :class:`scocourse.charts.CourseFigure` (a matplotlib Figure built without pyplot,
+    in the course house style) with ``.title``, ``.description`` (generated from the result) and
+    ``.source``.
     """
-    from matplotlib.figure import Figure
-    from matplotlib.patches import Patch
-    import numpy as np
+    from matplotlib import rc_context
 
+    from scocourse.charts.figure import rc_params
+
+    with rc_context(rc_params()):
+        return _draw(result)
+
+
+def _draw(result: ReservoirResult):
+    import numpy as np
+    from matplotlib.patches import Patch
+
+    from scocourse.charts import style
+    from scocourse.charts.figure import finish, new_figure
+
+    c = _colors()
+    small = style.context_settings()["small"]
     t = result.table
     p = result.params
     n = len(t)
@@ -61,76 +84,62 @@ def reservoir_figure(result: ReservoirResult):
     edges = np.arange(n + 1)
     winter = t["season"].to_numpy() == "winter"
 
-    fig = Figure(figsize=(9, 8), dpi=100, layout="constrained")
-    ax_s, ax_r, ax_e = fig.subplots(3, 1, sharex=True, height_ratios=[1.2, 1, 1])
+    fig, (ax_s, ax_r, ax_e) = new_figure(3, 1, height=9.0, sharex=True, height_ratios=[1.2, 1, 1])
 
     # 1. storage path against the dead and full levels
     storage = np.concatenate([[t["storage_start"].iloc[0]], t["storage_end"].to_numpy()])
-    ax_s.axhspan(0, p.dead_storage_km3, color=_COLORS["dead"], alpha=0.12, hatch="..", linewidth=0)
-    ax_s.axhline(p.dead_storage_km3, color=_COLORS["dead"], linestyle=":", linewidth=1.5)
-    ax_s.axhline(p.full_storage_km3, color=_COLORS["full"], linestyle="--", linewidth=1.2)
-    ax_s.plot(edges, storage, color=_COLORS["storage"], marker="o", markersize=4, linewidth=2)
-    ax_s.text(n - 0.05, p.dead_storage_km3, f"dead storage {p.dead_storage_km3:.1f} km³", ha="right", va="bottom",
-              fontsize=9, color=_COLORS["dead"])
+    ax_s.axhspan(0, p.dead_storage_km3, color=c["dead"], alpha=0.12, hatch="..", linewidth=0)
+    ax_s.axhline(p.dead_storage_km3, color=c["dead"], linestyle=":", linewidth=1.5)
+    ax_s.axhline(p.full_storage_km3, color=c["full"], linestyle="--", linewidth=1.2)
+    ax_s.plot(edges, storage, color=c["storage"], marker="o")
+    ax_s.text(n - 0.05, p.dead_storage_km3, f"dead storage {p.dead_storage_km3:.1f} km³", ha="right",
+              va="bottom", fontsize=small, color=c["dead"])
     ax_s.text(n - 0.05, p.full_storage_km3, f"full {p.full_storage_km3:.1f} km³", ha="right", va="bottom",
-              fontsize=9, color=_COLORS["full"])
+              fontsize=small, color=c["full"])
     ax_s.set_ylim(0, p.full_storage_km3 * 1.12)
     ax_s.set_ylabel("Storage (km³)")
-    ax_s.set_title("Storage at the end of each month", loc="left", fontsize=11)
+    ax_s.set_title("Storage at the end of each month")
 
     # 2. releases by season, spill stacked on top, inflow for reference
     for season in ("winter", "summer"):
         sel = winter if season == "winter" else ~winter
-        ax_r.bar(mid[sel], t["release"].to_numpy()[sel], width=0.8, color=_COLORS[season],
-                 hatch=_HATCH[season], edgecolor="white")
-    if float(t["spill"].sum()) > 0:
-        ax_r.bar(mid, t["spill"], bottom=t["release"], width=0.8, color=_COLORS["spill"], hatch=_HATCH["spill"],
+        ax_r.bar(mid[sel], t["release"].to_numpy()[sel], width=0.8, color=c[season], hatch=_HATCH[season],
                  edgecolor="white")
-    inflow_line, = ax_r.plot(mid, t["inflow"], color=_COLORS["inflow"], marker="s", markersize=4, linewidth=1.2,
-                             linestyle="--")
+    if float(t["spill"].sum()) > 0:
+        ax_r.bar(mid, t["spill"], bottom=t["release"], width=0.8, color=c["spill"], hatch=_HATCH["spill"],
+                 edgecolor="white")
+    inflow_line, = ax_r.plot(mid, t["inflow"], color=c["inflow"], marker="s", linewidth=1.2, linestyle="--")
     ax_r.set_ylabel("Water (km³/month)")
-    ax_r.set_title("Water released (bars) and inflow (dashed line)", loc="left", fontsize=11)
+    ax_r.set_title("Water released (bars) and inflow (dashed line)")
 
     # 3. electricity, with the installed-capacity limit
     cap = p.installed_capacity_mw * np.array([d * 24 for d in DAYS]) / 1000.0
     for season in ("winter", "summer"):
         sel = winter if season == "winter" else ~winter
-        ax_e.bar(mid[sel], t["energy_GWh"].to_numpy()[sel], width=0.8, color=_COLORS[season],
-                 hatch=_HATCH[season], edgecolor="white")
-    cap_line, = ax_e.step(edges, np.append(cap, cap[-1]), where="post", color=_COLORS["cap"], linestyle=":",
+        ax_e.bar(mid[sel], t["energy_GWh"].to_numpy()[sel], width=0.8, color=c[season], hatch=_HATCH[season],
+                 edgecolor="white")
+    cap_line, = ax_e.step(edges, np.append(cap, cap[-1]), where="post", color=c["cap"], linestyle=":",
                           linewidth=1.2)
     ax_e.set_ylim(0, float(cap.max()) * 1.1)
     ax_e.set_ylabel("Electricity (GWh)")
-    ax_e.set_title(f"Electricity generated: {result.winter_energy_gwh:,.0f} GWh in winter, "
-                   f"{result.summer_energy_gwh:,.0f} GWh in summer", loc="left", fontsize=11)
-
-    handles = [Patch(facecolor=_COLORS["winter"], hatch=_HATCH["winter"], edgecolor="white"),
-               Patch(facecolor=_COLORS["summer"], edgecolor="white"),
-               Patch(facecolor=_COLORS["spill"], hatch=_HATCH["spill"], edgecolor="white"),
-               inflow_line, cap_line]
-    labels = ["Oct–Mar: releases for power", "Apr–Sep: releases for irrigation", "spill (reservoir full)",
-              "inflow", f"limit of installed capacity ({p.installed_capacity_mw:,.0f} MW)"]
-    fig.legend(handles, labels, loc="outside lower center", ncols=3, frameon=False, fontsize=9)
+    ax_e.set_title(f"Electricity: {result.winter_energy_gwh:,.0f} GWh in winter, "
+                   f"{result.summer_energy_gwh:,.0f} GWh in summer")
     ax_e.set_xticks(mid, list(t["month"]))
     ax_e.set_xlim(0, n)
     for ax in (ax_s, ax_r, ax_e):
-        ax.spines[["top", "right"]].set_visible(False)
-        ax.axvline(n / 2, color="#555555", linewidth=0.8)
-    fig.suptitle(f"{p.name}: {result.year_type} year, {result.winter_share:.0%} of releases in winter",
-                 fontsize=12, x=0.01, ha="left")
-    fig.description = _figure_description(result)
-    fig.source = _source_text()
-    return fig
+        ax.axvline(n / 2, color=c["divider"], linewidth=0.8)
 
+    handles = [Patch(facecolor=c["winter"], hatch=_HATCH["winter"], edgecolor="white"),
+               Patch(facecolor=c["summer"], edgecolor="white"),
+               Patch(facecolor=c["spill"], hatch=_HATCH["spill"], edgecolor="white"),
+               inflow_line, cap_line]
+    labels = ["Oct–Mar: releases for power", "Apr–Sep: releases for irrigation", "spill (reservoir full)",
+              "inflow", f"limit of installed capacity ({p.installed_capacity_mw:,.0f} MW)"]
+    ax_e.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.14),
+                ncols=3 if style.get_context() == "screen" else 2)
 
-def _png_outputs(fig) -> tuple[dict, ...]:
-    """Output dicts for an ``ipywidgets.Output``: a PNG with the figure's description as text/plain."""
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", metadata={"Software": None})
-    png = base64.b64encode(buf.getvalue()).decode("ascii")
-    return ({"output_type": "display_data",
-             "data": {"image/png": png, "text/plain": getattr(fig, "description", "")},
-             "metadata": {}},)
+    title = f"{p.name}: {result.year_type} year, {result.winter_share:.0%} of releases in winter"
+    return finish(fig, title=title, description=_figure_description(result), source=_source_text())
 
 
 def _text_output(text: str) -> dict:
@@ -176,7 +185,9 @@ class ReservoirExplorer:
         """Re-run the model for the current widget values and redraw the output."""
         self.result = simulate(self.slider.value, self.year.value, params=self.params)
         fig = reservoir_figure(self.result)
-        self.output.outputs = _png_outputs(fig) + (_text_output(self.result.describe()),)
+        from scocourse.charts import figure_outputs
+
+        self.output.outputs = tuple(figure_outputs(fig)) + (_text_output(self.result.describe()),)
 
 
 def build_reservoir_explorer(winter_share: float | None = None, year_type: str = "average",
