@@ -183,10 +183,10 @@ class ReservoirExplorer:
 
     def update(self) -> None:
         """Re-run the model for the current widget values and redraw the output."""
-        self.result = simulate(self.slider.value, self.year.value, params=self.params)
-        fig = reservoir_figure(self.result)
         from scocourse.charts import figure_outputs
 
+        self.result = simulate(self.slider.value, self.year.value, params=self.params)
+        fig = reservoir_figure(self.result)
         self.output.outputs = tuple(figure_outputs(fig)) + (_text_output(self.result.describe()),)
 
 
