@@ -340,4 +340,39 @@ QUESTIONS = [
             "What would the SCO need to be able to do to make a winter-energy-for-summer-water deal stick?",
         ],
     ),
+    MultipleChoice(
+        id="06-11",
+        prompt=(
+            "What does the reservoir model show happens as the winter share of Toktogul's releases is raised "
+            "step by step from the Soviet-era share towards 100 %?"
+        ),
+        choices=[
+            "Winter electricity rises and summer water downstream falls, until the reservoir reaches its dead "
+            "level and winter electricity stops rising",
+            "Winter electricity and summer water downstream both rise, because the reservoir fills up",
+            "Nothing changes downstream, because hydropower does not consume water",
+            "Summer water downstream rises, because winter releases refill the river",
+        ],
+        answer=("Winter electricity rises and summer water downstream falls, until the reservoir reaches its dead "
+                "level and winter electricity stops rising"),
+        feedback={
+            "Winter electricity and summer water downstream both rise, because the reservoir fills up":
+                "releasing more in winter empties the reservoir faster; it cannot raise both outputs at once.",
+            "Nothing changes downstream, because hydropower does not consume water":
+                "true, turbines do not consume water — but they change *when* it arrives, and farms need it in "
+                "summer.",
+            "Summer water downstream rises, because winter releases refill the river":
+                "water released in winter has gone by spring; it cannot be used on the fields in July.",
+        },
+        explanation=(
+            "The same water can be released once. Shifting releases to winter trades summer irrigation water "
+            "for winter electricity; past a point the reservoir hits its dead level before spring, planned "
+            "releases are cut back and winter electricity no longer rises — sooner in a dry year. Only a deal "
+            "(fuel or power for water) or another reservoir can ease the trade-off."
+        ),
+        hints=[
+            "Look at the table of model runs: follow the winter electricity and summer water columns down.",
+            "What happens in the last rows, where the lowest storage equals the dead storage?",
+        ],
+    ),
 ]
