@@ -157,3 +157,23 @@ def test_unavailable_answer_reported():
     q = Numeric(id="97-01", prompt="p", answer=lambda: 1 / 0, explanation="e", hints=["h"])
     with pytest.raises(AnswerUnavailable):
         numeric_answer(q)
+
+
+def test_answer_key_export(tmp_path):
+    import importlib.util
+    from pathlib import Path
+    spec = importlib.util.spec_from_file_location(
+        "scocourse_tools_answer_key", Path(__file__).resolve().parents[1] / "tools" / "answer_key.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    assert tool.main(["--out", str(tmp_path / "key")]) == 0
+    md = (tmp_path / "key.md").read_text(encoding="utf-8")
+    html_text = (tmp_path / "key.html").read_text(encoding="utf-8")
+    for qid in IDS:
+        assert f"### {qid} ·" in md and f'id="q-{qid}"' in html_text
+    assert md.count("**Why:**") == len(IDS)
+    if DATA:
+        assert "could not be computed" not in md
+    from scocourse.exercises import answer_key_html, answer_key_markdown
+    assert answer_key_markdown() == md and answer_key_html() == html_text  # deterministic
+    assert "Run this notebook" not in html_text

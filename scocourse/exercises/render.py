@@ -155,8 +155,11 @@ def _numeric_solution(q: Numeric) -> tuple[str, str]:
     return f"{shown}{band}.{source}", shown
 
 
-def solution_markdown(q: Question) -> str:
-    """Returns the answer and explanation as Markdown (data-derived answers computed now)."""
+def solution_markdown(q: Question, *, letters: bool = True) -> str:
+    """Returns the answer and explanation as Markdown (data-derived answers computed now).
+
+    ``letters``: for order questions, also give the answer as the letters of the static listing.
+    """
     answer_for_explanation = ""
     if isinstance(q, MultipleChoice):
         answer = "; ".join(f"{LETTERS[q.choices.index(a)]}. {a}" for a in q.answers)
@@ -165,7 +168,10 @@ def solution_markdown(q: Question) -> str:
     elif isinstance(q, Order):
         answer = "\n".join(f"{i + 1}. {item}" + (f" — {q.notes[item]}" if item in q.notes else "")
                            for i, item in enumerate(q.items))
-        answer = "\n\n" + answer
+        if letters:
+            answer = ", ".join(LETTERS[q.shown.index(item)] for item in q.items) + " (letters as listed)\n\n" + answer
+        else:
+            answer = "\n\n" + answer
     elif isinstance(q, Match):
         answer = "\n\n" + "\n".join(f"- {left} ↔ {right}" + (f" — {q.notes[left]}" if left in q.notes else "")
                                     for left, right in q.pairs)
@@ -177,17 +183,18 @@ def solution_markdown(q: Question) -> str:
         answer = ""
     label = "Model answer" if isinstance(q, Reflection) else "Answer"
     why = q.explanation.replace("{answer}", answer_for_explanation) if answer_for_explanation else q.explanation
-    return f"**{label}:** {answer}\n\n**Why:** {why}"
+    sep = "" if answer.startswith("\n") else " "
+    return f"**{label}:**{sep}{answer}\n\n**Why:** {why}"
 
 
-def solution_text(q: Question) -> str:
+def solution_text(q: Question, *, letters: bool = True) -> str:
     """Returns the answer and explanation as plain text."""
-    return _plain(solution_markdown(q))
+    return _plain(solution_markdown(q, letters=letters))
 
 
-def solution_html(q: Question) -> str:
+def solution_html(q: Question, *, letters: bool = True) -> str:
     """Returns the answer and explanation as HTML (lists for order/match questions)."""
-    md = solution_markdown(q)
+    md = solution_markdown(q, letters=letters)
     out = []
     for block in re.split(r"\n\s*\n", md.strip()):
         lines = block.splitlines()

@@ -103,7 +103,8 @@ class ExerciseWidget:
         """Shows the solution (or model answer) with its explanation, once allowed."""
         if not self.solution_allowed():
             return
-        self.solution_output.outputs = (html_bundle(solution_html(self.question), solution_text(self.question)),)
+        q = self.question
+        self.solution_output.outputs = (html_bundle(solution_html(q, letters=False), solution_text(q, letters=False)),)
         _progress.record_solution(self.question.id)
         self._refresh()
 
@@ -184,7 +185,7 @@ def build_widget(question_or_id: Any, *, instructor: bool | None = None) -> Exer
                 feedback, hints_output, solution_output]
     if instructor:
         children.append(w.HTML('<details open><summary><strong>For the lecturer: answer and explanation'
-                               f"</strong></summary>{solution_html(q)}</details>"))
+                               f"</strong></summary>{solution_html(q, letters=False)}</details>"))
     box = w.VBox(children, layout=w.Layout(border="1px solid #bbb", padding="6px 12px", margin="6px 0"))
     box.add_class("scocourse-exercise")
     ui = ExerciseWidget(q, box, controls, inputs, read, check_button, hint_button, solution_button, attempts_label,
