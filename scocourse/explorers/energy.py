@@ -166,7 +166,7 @@ def energy_summary(country) -> str:
             listed = ", ".join(f"{k} {v:,.1f} TWh" for k, v in by_fuel.items())
             parts.append(f"Its fossil fuel production in {fyear} (primary energy): {listed}.")
         else:
-            parts.append(f"It recorded no fossil fuel production in {fyear}.")
+            parts.append(f"The dataset records no fossil fuel production for it (latest year {fyear}).")
     else:
         parts.append(f"The energy dataset has no fossil fuel production for {name}.")
     vintages = sorted(set(mine.loc[mine["measure"].isin(["electricity_generation", "fossil_production"]),
@@ -242,8 +242,20 @@ def energy_explorer(country="KAZ", countries=None) -> None:
     """Shows the energy explorer: a country drop-down, two charts and a summary. Returns None.
 
     ``country``: the country shown first (name or ISO3 code); ``countries``: the choices
-    (default: every country in the ``energy`` dataset, Central Asia first).
+    (default: every country in the ``energy`` dataset, Central Asia first). Without a live
+    kernel (GitHub, an HTML export) a text fallback shows the first country's summary.
     """
+    from html import escape
+
     from IPython.display import display
 
-    display(build_energy_explorer(country, countries).widget)
+    ex = build_energy_explorer(country, countries)
+    name = ex.dropdown.label.replace(" (outside Central Asia)", "")
+    lead = f"Energy explorer (run the notebook to choose another country). Showing {name}:"
+    display({
+        "text/plain": f"{lead} {ex.summary}",
+        "text/html": f"<p><b>Energy explorer</b> (run the notebook to choose another country). "
+                     f"Showing {escape(name)}: {escape(ex.summary)}</p>",
+        "application/vnd.jupyter.widget-view+json": {"version_major": 2, "version_minor": 0,
+                                                     "model_id": ex.widget.model_id},
+    }, raw=True)
