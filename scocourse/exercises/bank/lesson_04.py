@@ -322,4 +322,28 @@ QUESTIONS = [
             "Remember which organisation actually sent troops in January 2022.",
         ],
     ),
+    ShortText(
+        id="04-10",
+        prompt=(
+            "The SCO's Regional Anti-Terrorist Structure (RATS) was first meant to sit in Bishkek. In which city "
+            "has it had its seat since it was launched?"
+        ),
+        answer="Tashkent",
+        alternatives=["Toshkent", "Tashkent, Uzbekistan"],
+        wrong_answers={
+            "Bishkek": "Bishkek was the seat agreed in 2002, but the structure moved before it was launched.",
+            "Beijing": "Beijing hosts the SCO Secretariat, not RATS.",
+            "Dushanbe": "Dushanbe is to host the SCO's new Anti-Drug Centre, according to Alimov; RATS sits elsewhere.",
+            "Moscow": "No — RATS sits in Central Asia, in the capital of one of the founding members.",
+        },
+        explanation=(
+            "RATS moved from Bishkek to Tashkent (the 2014 Valdai report dates the move to 2003) and was formally "
+            "launched there in June 2004. Placing it in Uzbekistan — the member most wary of collective military "
+            "commitments — gave Tashkent a stake in the SCO's security work."
+        ),
+        hints=[
+            "It is the capital of the only SCO founder that did not belong to the Shanghai Five.",
+            "The events dataset has a row about the move.",
+        ],
+    ),
 ]
