@@ -210,8 +210,8 @@ QUESTIONS = [
         ),
         model_answer=(
             "One defensible scoring. **Scenario 1** — trigger 2/3: a residual NATO mission did stay (Resolute "
-            "Support, 2015-2021), but only for seven years. Consequences 1/3: the international development "
-            "programme for Afghanistan it counted on did not deliver stability. SCO role 2/3: the SCO did act "
+            "Support, 2015-2021), though only for about six and a half years. Consequences 1/3: the "
+            "international development programme for Afghanistan it counted on did not deliver stability. SCO role 2/3: the SCO did act "
             "as a political forum and enlarged (India and Pakistan in 2017, as the authors wished), but did "
             "little on Afghanistan itself. **Scenario 2** — trigger 2/3: the Afghan government did lose its "
             "grip, though through the US-Taliban deal of 2020 rather than a failed deal with 'moderate' "
