@@ -62,7 +62,7 @@ def _assert_feedback(r):
 def test_checker_never_raises(name):
     q = QUESTIONS[name]
 
-    @settings(max_examples=400, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=300, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     @given(answers)
     def run(answer):
         _assert_feedback(check(q, answer))

@@ -202,7 +202,7 @@ def solution_html(q: Question, *, letters: bool = True) -> str:
             out.append("<ol>" + "".join("<li>" + _inline(_NUMBERED.sub("", ln)) + "</li>" for ln in lines) + "</ol>")
         else:
             out.append(markdown_html(block))
-    return '<div class="scocourse-solution">' + "".join(out) + "</div>"
+    return '<div class="scocourse-solution-text">' + "".join(out) + "</div>"
 
 
 def _instructor_block_html(q: Question) -> str:
@@ -217,7 +217,7 @@ def feedback_html(result: Result) -> str:
     """Returns the result as HTML: icon and words for the status, then the message (never colour alone)."""
     border = _STATUS_BORDER.get(result.status, "#888")
     label = STATUS_LABELS.get(result.status, result.status)
-    return (f'<div class="scocourse-feedback scocourse-{html.escape(result.status)}" role="status" '
+    return (f'<div class="scocourse-feedback-message scocourse-{html.escape(result.status)}" role="status" '
             f'style="border-left:4px solid {border};padding:4px 8px;margin:4px 0">'
             f"<strong>{html.escape(label)}.</strong> {_inline(result.message)}</div>")
 

@@ -28,6 +28,7 @@ __all__ = ["exercise", "progress", "build_widget", "ExerciseWidget", "SOLUTION_A
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 SOLUTION_AFTER = 3  # attempts before "Show solution" is enabled
 _PLACEHOLDER = "— choose —"
+_LABELLED = {"description_width": "initial"}  # labels tied to their inputs (screen readers, get_by_label)
 
 
 @dataclass
@@ -92,7 +93,7 @@ class ExerciseWidget:
             return
         self.hints_shown += 1
         shown = hints[: self.hints_shown]
-        html_text = ('<div class="scocourse-hints"><strong>Hints</strong><ol>'
+        html_text = ('<div class="scocourse-hints-text"><strong>Hints</strong><ol>'
                      + "".join(f"<li>{markdown_html(h)}</li>" for h in shown) + "</ol></div>")
         plain = "Hints:\n" + "\n".join(f"{i + 1}. {h}" for i, h in enumerate(shown))
         self.hints_output.outputs = (html_bundle(html_text, plain),)
@@ -137,25 +138,27 @@ def _controls(q: Question, w) -> tuple[list, Any, Callable[[], Any]]:
                             style={"description_width": "initial"}) for c in q.choices]
         return boxes, boxes, lambda: [b.description for b in boxes if b.value]
     if isinstance(q, Numeric):
-        text = w.Text(value="", placeholder="a number, e.g. 21.8", layout=w.Layout(width="14em"))
+        text = w.Text(value="", placeholder="a number, e.g. 21.8", description="Your answer",
+                      style=_LABELLED, layout=w.Layout(width="22em"))
         row = w.HBox([text, w.Label(q.unit)] if q.unit else [text])
         return [row], text, lambda: text.value
     if isinstance(q, Order):
         options = [(_PLACEHOLDER, "")] + [(item, item) for item in q.shown]
-        drops = [w.Dropdown(options=options, value="", layout=w.Layout(width="auto")) for _ in q.items]
-        rows = [w.HBox([w.Label(f"{i + 1}.", layout=w.Layout(width="2em")), d]) for i, d in enumerate(drops)]
-        return rows, drops, lambda: [d.value or None for d in drops]
+        drops = [w.Dropdown(options=options, value="", description=f"{i + 1}.", style=_LABELLED,
+                            layout=w.Layout(width="auto")) for i in range(len(q.items))]
+        return drops, drops, lambda: [d.value or None for d in drops]
     if isinstance(q, Match):
         options = [(_PLACEHOLDER, "")] + [(o, o) for o in q.options]
-        drops = {left: w.Dropdown(options=options, value="", layout=w.Layout(width="auto")) for left in q.lefts}
-        rows = [w.HBox([w.Label(left, layout=w.Layout(min_width="10em")), w.Label("↔"), d])
-                for left, d in drops.items()]
-        return rows, drops, lambda: {left: (d.value or None) for left, d in drops.items()}
+        drops = {left: w.Dropdown(options=options, value="", description=f"{left} ↔", style=_LABELLED,
+                                  layout=w.Layout(width="auto")) for left in q.lefts}
+        return list(drops.values()), drops, lambda: {left: (d.value or None) for left, d in drops.items()}
     if isinstance(q, ShortText):
-        text = w.Text(value="", placeholder="type your answer", layout=w.Layout(width="24em"))
+        text = w.Text(value="", placeholder="type your answer", description="Your answer", style=_LABELLED,
+                      layout=w.Layout(width="32em"))
         return [text], text, lambda: text.value
     if isinstance(q, Reflection):
-        area = w.Textarea(value="", placeholder="Write your thoughts here…", rows=5, layout=w.Layout(width="95%"))
+        area = w.Textarea(value="", placeholder="Write your thoughts here…", rows=5, description="Your reflection",
+                          style=_LABELLED, layout=w.Layout(width="95%"))
         return [area], area, lambda: area.value
     raise TypeError(f"no widget for {type(q).__name__}")  # pragma: no cover
 
@@ -188,6 +191,12 @@ def build_widget(question_or_id: Any, *, instructor: bool | None = None) -> Exer
                                f"</strong></summary>{solution_html(q, letters=False)}</details>"))
     box = w.VBox(children, layout=w.Layout(border="1px solid #bbb", padding="6px 12px", margin="6px 0"))
     box.add_class("scocourse-exercise")
+    box.add_class(f"scocourse-q-{q.id}")  # CSS hooks for the browser test and for styling
+    for widget, css in ((feedback, "scocourse-feedback"), (hints_output, "scocourse-hints"),
+                        (solution_output, "scocourse-solution"), (check_button, "scocourse-check"),
+                        (hint_button, "scocourse-hint"), (solution_button, "scocourse-show-solution"),
+                        (attempts_label, "scocourse-attempts")):
+        widget.add_class(css)
     ui = ExerciseWidget(q, box, controls, inputs, read, check_button, hint_button, solution_button, attempts_label,
                         feedback, hints_output, solution_output)
     try:
