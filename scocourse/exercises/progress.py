@@ -272,20 +272,20 @@ def summary_html(lesson: object = None) -> str:
     if lesson is not None:
         s = lesson_summary(lesson)
         rows = "".join(
-            f"<tr><td>{e(r['id'])}</td><td>{e(r['kind'])}: {e(r['label'])}</td><td>{e(r['state'])}"
-            f"{' (solution seen)' if r['solution_shown'] else ''}</td><td>{r['attempts']}</td></tr>"
+            f"<tr><td style='text-align:left;padding:2px 8px'>{e(r['id'])}</td><td style='text-align:left;padding:2px 8px'>{e(r['kind'])}: {e(r['label'])}</td><td style='text-align:left;padding:2px 8px'>{e(r['state'])}"
+            f"{' (solution seen)' if r['solution_shown'] else ''}</td><td style='text-align:left;padding:2px 8px'>{r['attempts']}</td></tr>"
             for r in s["rows"])
         body = (f"<p><strong>Your progress: {e(_lesson_heading(s))}</strong></p><p>{e(_totals_line(s['totals']))}</p>"
-                "<table><thead><tr><th>Question</th><th>Type and topic</th><th>State</th><th>Attempts</th></tr>"
+                "<table><thead><tr><th style='text-align:left;padding:2px 8px'>Question</th><th style='text-align:left;padding:2px 8px'>Type and topic</th><th style='text-align:left;padding:2px 8px'>State</th><th style='text-align:left;padding:2px 8px'>Attempts</th></tr>"
                 f"</thead><tbody>{rows}</tbody></table>")
     else:
         summaries = course_summary()
         rows = "".join(
-            f"<tr><td>{e(_lesson_heading(s))}</td><td>{s['totals']['answered']} / {s['totals']['questions']}</td>"
-            f"<td>{s['totals']['correct']} / {s['totals']['graded']}</td><td>{s['totals']['attempts']}</td></tr>"
+            f"<tr><td style='text-align:left;padding:2px 8px'>{e(_lesson_heading(s))}</td><td style='text-align:left;padding:2px 8px'>{s['totals']['answered']} / {s['totals']['questions']}</td>"
+            f"<td style='text-align:left;padding:2px 8px'>{s['totals']['correct']} / {s['totals']['graded']}</td><td style='text-align:left;padding:2px 8px'>{s['totals']['attempts']}</td></tr>"
             for s in summaries)
         grand = {k: sum(s["totals"][k] for s in summaries) for k in ("questions", "answered", "graded", "correct", "attempts")}
         body = ("<p><strong>Your progress in the course</strong></p>"
-                "<table><thead><tr><th>Lesson</th><th>Answered</th><th>Correct (graded)</th><th>Attempts</th></tr>"
+                "<table><thead><tr><th style='text-align:left;padding:2px 8px'>Lesson</th><th style='text-align:left;padding:2px 8px'>Answered</th><th style='text-align:left;padding:2px 8px'>Correct (graded)</th><th style='text-align:left;padding:2px 8px'>Attempts</th></tr>"
                 f"</thead><tbody>{rows}</tbody></table><p>Whole course: {e(_totals_line(grand))}</p>")
     return f'<div class="scocourse-progress" {style}>{body}<p><em>{e(_storage_note())}</em></p></div>'

@@ -107,8 +107,8 @@ def question_html(q: Question, *, instructor: bool = False, live_note: bool = Tr
         items = "".join(f"<li>{LETTERS[i]}. {_inline(c)}</li>" for i, c in enumerate(q.shown))
         parts.append(f'<ul style="list-style:none;padding-left:1em">{items}</ul>')
     elif isinstance(q, Match):
-        rows = "".join(f"<tr><td>{_inline(left)}</td><td>…</td></tr>" for left in q.lefts)
-        parts.append(f"<table><thead><tr><th>{html.escape(q.left_label)}</th><th>{html.escape(q.right_label)}"
+        rows = "".join(f"<tr><td style='text-align:left;padding:2px 8px'>{_inline(left)}</td><td style='text-align:left;padding:2px 8px'>…</td></tr>" for left in q.lefts)
+        parts.append(f"<table><thead><tr><th style='text-align:left;padding:2px 8px'>{html.escape(q.left_label)}</th><th style='text-align:left;padding:2px 8px'>{html.escape(q.right_label)}"
                      f"</th></tr></thead><tbody>{rows}</tbody></table>")
         parts.append(f"<p>Options: {', '.join(_inline(o) for o in q.options)}</p>")
     if live_note:
