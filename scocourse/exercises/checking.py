@@ -188,7 +188,8 @@ def _check_multiple_choice(q: MultipleChoice, answer: Any) -> Result:
         why = q.feedback.get(choice, "")
         if choice == q.answer:
             return _r("correct", f"Yes: {_q(choice)} is right. {why or _explain(q)}".strip(), q, picked=picked)
-        msg = f"{_q(choice)} is not the answer. " + (why or "Have another look, or take a hint.")
+        msg = f"{_q(choice)} is not the answer: {why}" if why else (
+            f"{_q(choice)} is not the answer. Have another look, or take a hint.")
         return _r("incorrect", msg.strip(), q, picked=picked)
     right = [c for c in picked if c in q.answers]
     extra = [c for c in picked if c not in q.answers]

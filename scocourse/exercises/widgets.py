@@ -145,12 +145,12 @@ def _controls(q: Question, w) -> tuple[list, Any, Callable[[], Any]]:
     if isinstance(q, Order):
         options = [(_PLACEHOLDER, "")] + [(item, item) for item in q.shown]
         drops = [w.Dropdown(options=options, value="", description=f"{i + 1}.", style=_LABELLED,
-                            layout=w.Layout(width="auto")) for i in range(len(q.items))]
+                            layout=w.Layout(width="auto", max_width="46em")) for i in range(len(q.items))]
         return drops, drops, lambda: [d.value or None for d in drops]
     if isinstance(q, Match):
         options = [(_PLACEHOLDER, "")] + [(o, o) for o in q.options]
         drops = {left: w.Dropdown(options=options, value="", description=f"{left} ↔", style=_LABELLED,
-                                  layout=w.Layout(width="auto")) for left in q.lefts}
+                                  layout=w.Layout(width="auto", max_width="46em")) for left in q.lefts}
         return list(drops.values()), drops, lambda: {left: (d.value or None) for left, d in drops.items()}
     if isinstance(q, ShortText):
         text = w.Text(value="", placeholder="type your answer", description="Your answer", style=_LABELLED,
