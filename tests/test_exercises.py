@@ -290,3 +290,14 @@ def test_result_is_frozen_and_labelled():
         r.status = "incorrect"  # type: ignore[misc]
     assert str(r).startswith("✔ Correct")
     assert check(MC1, "A").label == "✘ Not yet"
+
+
+def test_no_eval_or_exec_in_the_exercises_package():
+    import ast
+    from pathlib import Path
+    import scocourse.exercises as pkg
+    for path in Path(pkg.__file__).parent.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                assert node.func.id not in {"eval", "exec", "compile", "__import__"}, (path.name, node.func.id)
