@@ -1,0 +1,47 @@
+"""Course charts: the house style and one function per chart the lessons need.
+
+Every chart function returns a :class:`CourseFigure` (a matplotlib Figure made without pyplot) with
+``.title``, ``.description`` (generated from the data) and ``.source`` (from the datapackage); in a
+notebook it shows as a PNG with the description as alt text and underneath. Importing this package
+is light: matplotlib is imported when the first chart is made.
+
+Set-up cell of a lesson::
+
+    from scocourse.charts import use_context
+    use_context("projector")        # or "screen" (default)
+"""
+from __future__ import annotations
+
+import importlib
+
+from .style import (COLORS, FUEL_COLORS, FUEL_HATCHES, MARKERS, OKABE_ITO, STATUS_COLORS, STATUS_HATCHES,
+                    STATUS_LABELS, get_context, use_context)
+
+_LAZY = {
+    "CourseFigure": "figure", "figure_outputs": "figure", "png_bytes": "figure",
+    "membership_timeline": "membership",
+    "membership_map": "maps",
+    "world_shares": "shares", "world_shares_then_now": "shares",
+    "indicator_lines": "indicators",
+    "electricity_mix": "energy", "electricity_mix_over_time": "energy", "fossil_production": "energy",
+    "water_dependency": "water", "water_withdrawals": "water", "basin_flows": "water",
+    "trade_shares": "trade",
+    "population_projection": "population",
+    "defence_then_now": "defence",
+}
+
+__all__ = ["use_context", "get_context", "COLORS", "MARKERS", "OKABE_ITO", "STATUS_COLORS", "STATUS_HATCHES",
+           "STATUS_LABELS", "FUEL_COLORS", "FUEL_HATCHES", *_LAZY]
+
+
+def __getattr__(name):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'scocourse.charts' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY))

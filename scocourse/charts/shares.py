@@ -1,0 +1,338 @@
+"""'Share of the world' bars: SCO members, observers and partners against the world total.
+
+Two sources: ``"wdi"`` computes the shares from World Bank WDI (population, surface area, GDP at market
+prices and at PPP; the world total is the ``WLD`` aggregate) for the membership on 31 December of the
+year; ``"seed_2014"`` uses the area and population shares as printed in the 2014 Valdai report
+(``seed_2014_tables``; that report gives no GDP share, and the chart says so).
+"""
+from __future__ import annotations
+
+from . import _format as fmt
+from . import style
+from ._common import OutOfRangeError, UnknownNameError, WrongTypeError, catalog_row, check_frame, check_years, \
+    did_you_mean, indicator_source, name
+from ._common import source as dataset_source
+from .figure import chart, finish, hatch_on, key_legend, legend_above, new_figure, new_figure_with_key, text_on
+
+__all__ = ["world_shares", "world_shares_then_now", "wdi_shares", "seed_2014_shares"]
+
+SOURCES = ("wdi", "seed_2014")
+GROUPS = ("member", "observer", "dialogue_partner", "partner")
+GROUP_LABELS = {"member": "Members", "observer": "Observers", "dialogue_partner": "Dialogue partners",
+                "partner": "Partners"}
+_WDI_MEASURES = (("population", "Population"), ("surface_area", "Area"), ("gdp", "GDP (US$)"),
+                 ("gdp_ppp", "GDP (PPP)"))
+_SEED_MEASURES = (("population", "Population"), ("area", "Area"), ("gdp", "GDP"))
+_REST = "#EEEEEE"
+
+
+def _groups_on(year: int) -> dict:
+    from .._lookup import members
+    on = f"{year}-12-31"
+    return {g: members(on=on, status=g) for g in GROUPS}
+
+
+def _wdi_frame(data):
+    from .. import datasets
+
+    if data is None:
+        df = datasets.load("indicators")
+    else:
+        df = check_frame(data, ["iso3", "indicator", "year", "value"], "indicators")
+        df["indicator"] = [catalog_row(str(c)).indicator for c in df["indicator"]]
+    codes = {catalog_row(short).indicator: short for short, _ in _WDI_MEASURES}
+    df = df[df["indicator"].isin(list(codes))].copy()
+    df["measure"] = df["indicator"].map(codes)
+    return df.dropna(subset=["value"])
+
+
+def wdi_shares(year: int | None = None, data=None) -> dict:
+    """Return the WDI shares of the world (%) for the membership on 31 December of ``year``.
+
+    Result: ``{"year", "groups": {group: [iso3]}, "shares": {measure: {group: %}},
+    "missing": {measure: [iso3 without data]}}``; measures population, surface_area, gdp, gdp_ppp.
+    ``year`` None = the latest year in which every measure has the world total and every country of
+    every group.
+    """
+    df = _wdi_frame(data)
+    if not len(df):
+        raise OutOfRangeError("The data hold none of the indicators population, surface_area, gdp, gdp_ppp.")
+    lo, hi = int(df["year"].min()), int(df["year"].max())
+    table = {(m, int(y), c): float(v) for m, y, c, v in zip(df["measure"], df["year"], df["iso3"], df["value"])}
+    measures = [m for m, _ in _WDI_MEASURES]
+
+    def complete(y: int) -> bool:
+        try:
+            groups = _groups_on(y)
+        except OutOfRangeError:
+            return False
+        codes = [c for g in groups.values() for c in g] + ["WLD"]
+        return all((m, y, c) in table for m in measures for c in codes)
+
+    if year is None:
+        candidates = [y for y in range(hi, lo - 1, -1) if complete(y)]
+        if not candidates:
+            raise OutOfRangeError(f"No year between {lo} and {hi} has every measure for every member and the world.")
+        year = candidates[0]
+    else:
+        if not isinstance(year, int) or isinstance(year, bool):
+            raise WrongTypeError(f"year= should be a year such as 2023, not {type(year).__name__} {year!r}.")
+        check_years(year, lo, hi, "The WDI world shares")
+    groups = _groups_on(year)
+    shares, missing = {}, {}
+    for m in measures:
+        world = table.get((m, year, "WLD"))
+        shares[m], missing[m] = {}, []
+        for g, codes in groups.items():
+            if not codes:
+                continue
+            have = [c for c in codes if (m, year, c) in table]
+            missing[m].extend(c for c in codes if (m, year, c) not in table)
+            if world and have:
+                shares[m][g] = 100 * sum(table[(m, year, c)] for c in have) / world
+    return {"year": year, "groups": groups, "shares": shares, "missing": missing}
+
+
+def seed_2014_shares(data=None) -> dict:
+    """Return the shares of the world (%) printed in the 2014 Valdai report (``seed_2014_tables``).
+
+    Result: ``{"shares": {"population"|"area": {group: %}}, "groups": {group: [iso3]}}``; groups
+    member, observer, dialogue_partner. The report gives no GDP share. Where a share row is absent it is
+    computed from the group total and the world total printed in the same table.
+    """
+    from .. import datasets
+
+    df = datasets.load("seed_2014_tables") if data is None else check_frame(
+        data, ["table", "iso3", "group", "measure", "value"], "seed_2014_tables")
+    shares, groups = {}, {}
+    for m in ("population", "area"):
+        sub = df[df["table"] == m]
+        shares[m] = {}
+        world = sub.loc[sub["measure"] == f"{m}_total"]
+        world = world[world["group"] == "world"]["value"]
+        for g in ("member", "observer", "dialogue_partner"):
+            row = sub[(sub["group"] == g) & (sub["measure"] == f"{m}_share_of_world")]["value"].dropna()
+            if len(row):
+                shares[m][g] = float(row.iloc[0])
+            else:
+                tot = sub[(sub["group"] == g) & (sub["measure"] == f"{m}_total")]["value"].dropna()
+                if len(tot) and len(world):
+                    shares[m][g] = 100 * float(tot.iloc[0]) / float(world.iloc[0])
+            codes = sorted(c for c in sub.loc[(sub["group"] == g) & (sub["measure"] == m), "iso3"] if c)
+            if codes:
+                groups.setdefault(g, sorted(set(groups.get(g, [])) | set(codes)))
+    if not any(shares.values()):
+        raise OutOfRangeError("The data hold no area or population shares of the 2014 report.")
+    return {"shares": shares, "groups": groups}
+
+
+def _draw(ax, rows, fs: float, axes_pt: float) -> list:
+    """rows: (label, {group: share} | None, note). Draws stacked bars top to bottom; returns groups drawn."""
+    drawn = []
+    n = len(rows)
+    for i, (label, shares, note) in enumerate(rows):
+        y = i
+        if shares is None:
+            ax.barh(y, 100, height=0.62, color="white", edgecolor="#AAAAAA", linewidth=0.8, linestyle=(0, (3, 2)))
+            ax.text(50, y, note, ha="center", va="center", fontsize=fs, color="#444444", style="italic")
+            continue
+        x = 0.0
+        outside = []
+        for g in GROUPS:
+            v = shares.get(g)
+            if v is None:
+                continue
+            fill = style.STATUS_COLORS[g]
+            ax.barh(y, v, left=x, height=0.62, color=fill, edgecolor="white", linewidth=0.8,
+                    hatch=style.STATUS_HATCHES[g] or None, hatchcolor=hatch_on(fill))
+            if g not in drawn:
+                drawn.append(g)
+            text = fmt.pct(v)
+            need = len(text) * 0.6 * fs + 8
+            if v / 100 * axes_pt >= need:
+                ax.text(x + v / 2, y, text, ha="center", va="center", fontsize=fs, color=text_on(fill),
+                        fontweight="bold",
+                        bbox={"boxstyle": "round,pad=0.15", "facecolor": fill, "edgecolor": "none"}
+                        if style.STATUS_HATCHES[g] else None)
+            else:
+                outside.append((g, v))
+            x += v
+        ax.barh(y, 100 - x, left=x, height=0.62, color=_REST, edgecolor="white", linewidth=0.8)
+        if outside:
+            long = "  ".join(f"+{fmt.pct(v)} {GROUP_LABELS[g].lower()}" for g, v in outside)
+            short = "  ".join(f"+{fmt.pct(v)}" for g, v in outside)
+            room = (100 - x) / 100 * axes_pt - 10
+            text = long if len(long) * 0.6 * fs <= room else short
+            ax.text(x + 1.2, y, text, ha="left", va="center", fontsize=fs, color="#222222")
+        if note:
+            ax.text(100, y + 0.42, note, ha="right", va="top", fontsize=fs * 0.9, color="#555555")
+    ax.set_yticks(range(n), labels=[r[0] for r in rows])
+    ax.set_ylim(n - 0.5, -0.6)
+    ax.set_xlim(0, 100)
+    ax.set_xticks([0, 25, 50, 75, 100], labels=["0%", "25%", "50%", "75%", "100% = world"])
+    ax.tick_params(axis="y", length=0)
+    ax.spines["left"].set_visible(False)
+    return drawn
+
+
+def _handles(groups_drawn):
+    from matplotlib.patches import Patch
+
+    hs = [Patch(facecolor=style.STATUS_COLORS[g], hatch=style.STATUS_HATCHES[g] or None, edgecolor="white",
+                hatchcolor=hatch_on(style.STATUS_COLORS[g]), label=GROUP_LABELS[g]) for g in GROUPS if g in groups_drawn]
+    hs.append(Patch(facecolor=_REST, edgecolor="#BBBBBB", linewidth=0.5, label="Rest of the world"))
+    return hs
+
+
+def _wdi_rows(res) -> list:
+    labels = dict(_WDI_MEASURES)
+    rows = []
+    for m, _ in _WDI_MEASURES:
+        miss = res["missing"][m]
+        if not res["shares"][m]:
+            rows.append((labels[m], None, "no data"))
+        else:
+            rows.append((labels[m], res["shares"][m], f"without {', '.join(name(c) for c in miss)}" if miss else ""))
+    return rows
+
+
+def _seed_rows(res) -> list:
+    labels = dict(_SEED_MEASURES)
+    rows = []
+    for m, _ in _SEED_MEASURES:
+        sh = res["shares"].get(m)
+        rows.append((labels[m], sh or None, "" if sh else "not given in the 2014 report"))
+    return rows
+
+
+def _other_sentence(shares: dict, what: str) -> str:
+    others = [(g, v) for g, v in shares.items() if g != "member"]
+    if not others:
+        return ""
+    total = shares.get("member", 0) + sum(v for _, v in others)
+    names = fmt.join(GROUP_LABELS[g].lower() for g, _ in others)
+    return f"with the {names}, the {what} share rises to {fmt.pct(total)}"
+
+
+def _wdi_description(res) -> str:
+    sh, year = res["shares"], res["year"]
+    n = len(res["groups"]["member"])
+    parts = []
+    for m, phrase in (("population", "of the world's population"), ("surface_area", "of its area"),
+                      ("gdp", "of its GDP at market prices")):
+        if "member" in sh.get(m, {}):
+            parts.append(f"{fmt.pct(sh[m]['member'])} {phrase}")
+    text = f"In {year} the {n} SCO members had {fmt.join(parts)}"
+    if "member" in sh.get("gdp_ppp", {}):
+        text += f" ({fmt.pct(sh['gdp_ppp']['member'])} at PPP)"
+    text += "."
+    extra = _other_sentence(sh.get("population", {}), "population")
+    if extra:
+        text += " " + extra[0].upper() + extra[1:] + "."
+    return text
+
+
+def _seed_description(res) -> str:
+    sh = res["shares"]
+    n = len(res["groups"].get("member", []))
+    parts = []
+    if "member" in sh.get("population", {}):
+        parts.append(f"{fmt.pct(sh['population']['member'])} of the world's population")
+    if "member" in sh.get("area", {}):
+        parts.append(f"{fmt.pct(sh['area']['member'])} of its area")
+    text = f"In the 2014 Valdai report the {n} SCO members had {fmt.join(parts)}; the report gives no GDP share."
+    extra = _other_sentence(sh.get("population", {}), "population")
+    if extra:
+        text += " " + extra[0].upper() + extra[1:] + "."
+    return text
+
+
+def _check_source(src):
+    if not isinstance(src, str) or src not in SOURCES:
+        raise UnknownNameError(f"'{src}' is not a source for world_shares.{did_you_mean(str(src), SOURCES)} "
+                               f"Use 'wdi' (World Bank, any year) or 'seed_2014' (the 2014 Valdai report).")
+
+
+@chart
+def world_shares(source: str = "wdi", year: int | None = None, data=None):
+    """Return a CourseFigure: the SCO's share of the world's population, area and GDP (stacked bars, %).
+
+    Each bar is 100% of the world; the segments are the members, then the observers / dialogue partners
+    / partners (each a separate segment), then the rest of the world.
+    ``source="wdi"``: World Bank WDI (population, surface area, GDP in current US$ and in PPP current
+    international $), world total = WLD, groups = membership on 31 December of ``year`` (default: the
+    latest year with complete data). ``source="seed_2014"``: area and population shares as printed in the
+    2014 Valdai report (no year stated, no GDP: the GDP row says so). ``data``: a DataFrame shaped like
+    ``datasets.load("indicators")`` (wdi) or ``datasets.load("seed_2014_tables")`` (seed_2014).
+    """
+    _check_source(source)
+    s = style.context_settings()
+    fig, ax = new_figure()
+    axes_pt = s["figsize"][0] * 72 - 130
+    if source == "wdi":
+        res = wdi_shares(year, data)
+        rows = _wdi_rows(res)
+        title = f"The SCO's share of the world, {res['year']}"
+        description = _wdi_description(res)
+        notes = [f"Groups as on 31 December {res['year']} (founding members counted as members). World = World Bank "
+                 "world aggregate. GDP in current US$; PPP in current international $."]
+        src = indicator_source([m for m, _ in _WDI_MEASURES])
+    else:
+        if year is not None:
+            raise WrongTypeError("year= applies to source='wdi' only: the 2014 report does not state the year of "
+                                 "its figures.")
+        res = seed_2014_shares(data)
+        rows = _seed_rows(res)
+        title = "The SCO's share of the world in the 2014 Valdai report"
+        description = _seed_description(res)
+        notes = ["Shares as printed in the 2014 report (year of the data not stated); the report gives no GDP share."]
+        src = dataset_source("seed_2014_tables")
+    drawn = _draw(ax, rows, s["small"], axes_pt)
+    legend_above(ax, _handles(drawn))
+    return finish(fig, title=title, description=description, source=src, notes=notes)
+
+
+@chart
+def world_shares_then_now(year: int | None = None):
+    """Return a CourseFigure with two panels: the 2014 report's shares of the world and WDI's for ``year``.
+
+    Left: area and population shares printed in the 2014 Valdai report (members, observers, dialogue
+    partners; no GDP in the report). Right: the same measures (plus GDP) from World Bank WDI for the
+    membership on 31 December of ``year`` (default: the latest year with complete data). Units: % of world.
+    """
+    s = style.context_settings()
+    fig, (left, right), key = new_figure_with_key(1, 2, sharey=True, height=s["figsize"][1] * 1.05)
+    then = seed_2014_shares()
+    now = wdi_shares(year)
+    axes_pt = (s["figsize"][0] * 72 - 110) / 2
+    rows_then = [r for r in _seed_rows(then)]
+    rows_now_all = {label: r for label, r in zip(("population", "area", "gdp"), _wdi_rows(now)[:3])}
+    rows_now = [("Population",) + rows_now_all["population"][1:], ("Area",) + rows_now_all["area"][1:],
+                ("GDP",) + rows_now_all["gdp"][1:]]
+    drawn = _draw(left, [(r[0], r[1], "not in the report" if r[1] is None else "") for r in rows_then],
+                  s["small"], axes_pt)
+    drawn += [g for g in _draw(right, rows_now, s["small"], axes_pt) if g not in drawn]
+    left.set_title("2014 Valdai report (year not stated)", loc="left", fontsize=s["label"])
+    right.set_title(f"World Bank WDI, {now['year']}", loc="left", fontsize=s["label"])
+    for ax in (left, right):
+        ax.set_xticks([0, 50, 100], labels=["0%", "50%", "100%"])
+    right.tick_params(axis="y", labelleft=False)
+    key_legend(key, _handles(drawn))
+    sh_then, sh_now = then["shares"], now["shares"]
+    parts = []
+    for m_then, m_now, word in (("population", "population", "population"), ("area", "surface_area", "area")):
+        a = sh_then.get(m_then, {}).get("member")
+        b = sh_now.get(m_now, {}).get("member")
+        if a is not None and b is not None:
+            parts.append(f"{word} {fmt.pct(a)} then, {fmt.pct(b)} in {now['year']}")
+    n_then, n_now = len(then["groups"].get("member", [])), len(now["groups"]["member"])
+    description = (f"The members' share of the world ({n_then} members in the 2014 report, {n_now} in {now['year']}): "
+                   f"{'; '.join(parts)}.")
+    gdp = sh_now.get("gdp", {}).get("member")
+    if gdp is not None:
+        description += f" The 2014 report gives no GDP share; in {now['year']} the members had {fmt.pct(gdp)} of world GDP."
+    notes = [f"Right: groups as on 31 December {now['year']}; area = surface area; GDP in current US$; world = "
+             "World Bank world aggregate."]
+    return finish(fig, title="The SCO's share of the world: the 2014 report and today", description=description,
+                  source=dataset_source("seed_2014_tables") + "; " + indicator_source(["population", "surface_area", "gdp"])
+                  .removeprefix("Source: "), notes=notes)
