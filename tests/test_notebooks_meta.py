@@ -258,6 +258,18 @@ def test_no_eval_or_exec_in_code(path):
     assert not bad, f"{path.name}: cells {bad} call eval()/exec()"
 
 
+@pytest.mark.parametrize("path", _params(ALL_NOTEBOOKS))
+def test_no_trailing_semicolons_to_hide_output(path):
+    """nbval records the value anyway; display helpers return None instead (docs/DEVELOPERS.md)."""
+    nb = _read(path)
+    bad = []
+    for i, cell in enumerate(nb.cells):
+        lines = [l for l in cell.source.splitlines() if l.strip() and not l.strip().startswith("#")] if cell.cell_type == "code" else []
+        if lines and lines[-1].rstrip().endswith(";"):
+            bad.append(i)
+    assert not bad, f"{path.name}: cells {bad} end in ';' to hide a value; make the call return None"
+
+
 def test_lesson_names_follow_the_standard():
     odd = [p.name for p in ALL_NOTEBOOKS if not re.fullmatch(r"\d\d_[a-z0-9_]+\.ipynb", p.name)]
     assert not odd, f"notebooks/ holds files not named NN_short_title.ipynb: {odd}"

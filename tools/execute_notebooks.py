@@ -222,7 +222,7 @@ def run_notebook(path: Path, *, timeout: int = 600, progress_dir: str | None = N
         startup_timeout=120,
         allow_errors=False,
         record_timing=False,
-        resources={"metadata": {"path": str(NOTEBOOKS)}},
+        resources={"metadata": {"path": str(NOTEBOOKS if NOTEBOOKS.is_dir() else path.parent)}},
     )
 
     def _record_peak(**_):

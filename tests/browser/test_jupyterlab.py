@@ -226,16 +226,23 @@ def test_exercise_feedback_and_slider_change_output(lab_page, lab_server, artifa
     explorer = page.locator(spec["explorer_box"]).first
     explorer.scroll_into_view_if_needed()
     output = explorer.locator(spec["explorer_output"])
+    selector = f"{spec['explorer_box']} {spec['explorer_output']}"
     before = output.inner_text()
+    before_dom = page.evaluate("(sel) => document.querySelector(sel).textContent", selector)
+    changed = "([sel, before]) => { const n = document.querySelector(sel); return !!n && n.textContent.trim() !== '' && n.textContent !== before; }"
     handle = explorer.locator(".noUi-handle").first
     handle.focus()
     handle.press("ArrowRight")
     handle.press("ArrowRight")
-    selector = f"{spec['explorer_box']} {spec['explorer_output']}"
-    page.wait_for_function(
-        "([sel, before]) => { const n = document.querySelector(sel); return n && n.textContent.trim() && n.textContent !== before; }",
-        arg=[selector, page.evaluate("(sel) => document.querySelector(sel).textContent", selector)], timeout=15_000,
-    )
+    try:
+        page.wait_for_function(changed, arg=[selector, before_dom], timeout=10_000)
+    except Exception:  # keyboard did not move it: drag the handle like a mouse user
+        box = handle.bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.mouse.down()
+        page.mouse.move(box["x"] + box["width"] / 2 + 60, box["y"] + box["height"] / 2, steps=5)
+        page.mouse.up()
+        page.wait_for_function(changed, arg=[selector, before_dom], timeout=15_000)
     after = output.inner_text()
     page.screenshot(path=str(artifacts / "interaction-3-slider.png"))
     assert after != before and after.strip(), (before, after)
