@@ -11,9 +11,6 @@ from scocourse.exercises.types import Match, MultipleChoice, Numeric, Order, Ref
 
 TITLE = "Member perspectives"
 
-CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
-
-
 def _trade_share(reporter: str, partner: str, year: int) -> float:
     """Returns partner's share (%) of reporter's merchandise trade (exports + imports) with the world."""
     from scocourse import datasets
@@ -27,9 +24,14 @@ def _trade_share(reporter: str, partner: str, year: int) -> float:
     return float(part / total * 100)
 
 
-def _china_ahead_of_russia_2020() -> int:
-    """Returns in how many of the five Central Asian states China's 2020 trade share exceeded Russia's."""
-    return sum(_trade_share(c, "CHN", 2020) > _trade_share(c, "RUS", 2020) for c in CENTRAL_ASIA)
+def _china_peak_year_kyrgyzstan() -> int:
+    """Returns the year in which China's share of Kyrgyzstan's recorded trade was highest."""
+    from scocourse import datasets
+
+    t = datasets.load("trade")
+    years = sorted(int(y) for y in t.loc[(t["reporter"] == "KGZ") & (t["partner"] == "WLD"), "year"].unique())
+    shares = {y: _trade_share("KGZ", "CHN", y) for y in years}
+    return max(shares, key=lambda y: (shares[y], -y))
 
 
 def _tajik_remittances_latest() -> float:
@@ -127,26 +129,25 @@ QUESTIONS = [
     Numeric(
         id="03-03",
         prompt=(
-            "Look at the trade-share chart for the five Central Asian states. In how many of the five was "
-            "**China's** share of recorded merchandise trade (exports plus imports) **larger than Russia's** in 2020?"
+            "Read the trade-share chart for the five Central Asian states. In the **Kyrgyzstan** panel, in which "
+            "**year** did China's share of Kyrgyzstan's recorded trade reach its highest point?"
         ),
-        answer=_china_ahead_of_russia_2020,
-        tolerance=0,
-        unit="of 5 states",
-        answer_source=("trade dataset (IMF DOTS): for each of KAZ, KGZ, TJK, TKM, UZB, exports + imports with CHN "
-                       "and with RUS divided by exports + imports with WLD, year 2020; count the states where "
-                       "China's share is larger"),
+        answer=_china_peak_year_kyrgyzstan,
+        tolerance=1,
+        unit="(year)",
+        decimals=0,
+        answer_source=("trade dataset (IMF DOTS): Kyrgyzstan's exports + imports with CHN divided by its exports + "
+                       "imports with WLD, for every year 1992–2020; the year with the largest share"),
         explanation=(
-            "In 2020 China's share was larger than Russia's in {answer}. China's dominance is clearest in "
-            "Turkmenistan, whose gas goes east by pipeline; in Kyrgyzstan and Tajikistan, Russia's share was "
-            "larger in 2020. Remember the caveats: these are recorded flows in current dollars, Turkmenistan's "
-            "figures are mirrored from its partners' records, and much trade between Eurasian Economic Union "
-            "members and across the Chinese border goes unrecorded."
+            "China's share of Kyrgyzstan's trade peaked in {answer} (answers within a year are accepted, since "
+            "the chart's axis is coarse). Then it fell sharply in 2020, when the border with China closed during "
+            "the pandemic, and Russia was again Kyrgyzstan's largest partner. A single year's snapshot can "
+            "mislead: read the whole line before deciding who 'dominates' a country's trade."
         ),
         hints=[
-            "Compare the two bars (or lines) for each country in 2020, one country at a time.",
-            "Turkmenistan's gas exports matter a great deal here.",
-            "In code: exports + imports with China, divided by exports + imports with the world (partner 'WLD').",
+            "Find the Kyrgyzstan panel and follow China's line (its colour and marker are in the key).",
+            "The highest point is a few years before the end of the series.",
+            "In code: compute the share for each year from datasets.load('trade') and take the year of the maximum.",
         ],
     ),
     Numeric(
