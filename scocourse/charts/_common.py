@@ -7,7 +7,7 @@ from .. import datasets
 from .._lookup import _as_date, _catalog, _check_date_range, _countries, _years, country, country_name, indicator
 from ..errors import OutOfRangeError, UnknownIndicatorError, UnknownNameError, WrongTypeError, did_you_mean
 
-__all__ = ["central_asia", "resolve_countries", "name", "source", "indicator_source", "catalog_row", "check_frame", "check_years",
+__all__ = ["central_asia", "resolve_countries", "name", "source", "source_matching", "indicator_source", "catalog_row", "check_frame", "check_years",
            "as_date", "check_date", "spread", "country", "indicator", "OutOfRangeError", "UnknownNameError",
            "WrongTypeError", "did_you_mean"]
 
@@ -45,6 +45,24 @@ def source(*dataset_names: str) -> str:
             if part not in parts:
                 parts.append(part)
     return "Source: " + "; ".join(parts)
+
+
+def source_matching(dataset: str, texts) -> str:
+    """The dataset's source line, keeping only the parts whose words all occur in one of ``texts`` (e.g.
+    the ``vintage`` values of the rows shown); the whole line when no part matches."""
+    import re
+
+    def words(t: str) -> set:
+        return {w.casefold() for w in re.findall(r"[A-Za-z0-9]+", t)}
+
+    parts = datasets.source_line(dataset).removeprefix("Source: ").split("; ")
+    vocab = [words(str(t)) for t in texts]
+    kept = []
+    for part in parts:
+        key = words(re.sub(r"\s*\([^()]*\)\s*$", "", part))  # drop the trailing '(licence)'
+        if any(key <= v for v in vocab):
+            kept.append(part)
+    return "Source: " + "; ".join(kept or parts)
 
 
 def indicator_source(codes) -> str:
