@@ -248,13 +248,14 @@ def main(argv=None) -> int:
     server = None if args.no_server else measure_server()
     if server:
         print(f"{'jupyter lab server (idle)':<28} {'':>8} {_mb(server['rss_bytes'])} {_mb(server['hwm_bytes'])}")
-    peaks = [r["peak_bytes"] for r in lessons if r["peak_bytes"]]
-    if peaks:
-        top = max(lessons, key=lambda r: r["peak_bytes"] or 0)
+    runs = [r for r in lessons + ([proxy] if proxy else []) if r["peak_bytes"]]
+    if runs:
+        top = max(runs, key=lambda r: r["peak_bytes"])
         print(f"largest kernel: {top['lesson']} {top['peak_bytes'] / MB:.0f} MB")
         if server and server["rss_bytes"]:
-            one = server["rss_bytes"] + max(peaks)
-            print(f"server + largest kernel: {one / MB:.0f} MB; x1.5 = {1.5 * one / MB:.0f} MB")
+            one = server["rss_bytes"] + top["peak_bytes"]
+            print(f"server + largest kernel: {one / MB:.0f} MB; x1.5 = {1.5 * one / MB:.0f} MB "
+                  "(the hub's memory limit must be at least this)")
     if args.json:
         record = {
             "measured": _dt.date.today().isoformat(),
