@@ -113,3 +113,9 @@ def test_output_is_assigned_never_captured():
     source = inspect.getsource(cp)
     assert "with self.output" not in source and "with out:" not in source
     assert "output.outputs = " in source
+
+
+def test_static_fallback_names_the_state_and_its_sources():
+    text, html = cp.static_summary("IND")
+    assert "India" in text and "Valdai 2014" in text and "run the notebook" in text
+    assert html.startswith("<p><b>Country profile</b>") and "<li>" in html and "<script" not in html

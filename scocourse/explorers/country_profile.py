@@ -28,7 +28,7 @@ from types import MappingProxyType
 __all__ = ["Source", "StatedInterests", "SOURCES", "INTERESTS", "PROFILE_COUNTRIES", "DEFAULT_INDICATORS",
            "SECTIONS", "stated_interests", "interests_markdown", "membership_markdown", "top_partners",
            "partners_markdown",
-           "profile_outputs", "build_country_profile", "country_profile", "CountryProfile"]
+           "profile_outputs", "static_summary", "build_country_profile", "country_profile", "CountryProfile"]
 
 
 # --------------------------------------------------------------------------- sources
@@ -499,4 +499,26 @@ def country_profile(country: str = "KAZ", indicators=DEFAULT_INDICATORS, section
     """
     from IPython.display import display
 
-    display(build_country_profile(country, indicators, sections, years).widget)
+    explorer = build_country_profile(country, indicators, sections, years)
+    text, html = static_summary(explorer.dropdown.value)
+    display({"text/plain": text, "text/html": html,
+             "application/vnd.jupyter.widget-view+json": {"version_major": 2, "version_minor": 0,
+                                                          "model_id": explorer.widget.model_id}}, raw=True)
+
+
+def static_summary(country: str) -> tuple[str, str]:
+    """Returns (plain text, HTML) shown instead of the widget where no kernel runs (GitHub, HTML export):
+    the state's stated interests with their sources, and a note that the charts need a live notebook."""
+    from html import escape
+
+    from scocourse import country_name
+
+    s = stated_interests(country)
+    name = country_name(s.iso3)
+    lead = f"Country profile (run the notebook to see the charts and choose another state). Showing {name}:"
+    points = [f"{text} ({'general background' if tag == _BG else tag})" for text, tag in s.points]
+    plain = "\n".join([f"{lead} {s.headline}.", *(f"- {p}" for p in points)])
+    html = (f"<p><b>Country profile</b> (run the notebook to see the charts and choose another state). "
+            f"Showing {escape(name)}: {escape(s.headline)}.</p><ul>"
+            + "".join(f"<li>{escape(p)}</li>" for p in points) + "</ul>")
+    return plain, html
