@@ -88,10 +88,15 @@ def main(argv=None) -> int:
         course_start = time.perf_counter()
         for path in paths:
             times, peaks = [], []
-            for _ in range(args.repeat):
-                _, seconds, peak = execute_notebooks.run_notebook(path, timeout=600)
-                times.append(seconds)
-                peaks.append(peak)
+            try:
+                for _ in range(args.repeat):
+                    _, seconds, peak = execute_notebooks.run_notebook(path, timeout=600)
+                    times.append(seconds)
+                    peaks.append(peak)
+            except Exception as exc:  # a lesson that does not run yet: report it, measure the rest
+                failures.append(f"{path.name}: does not run ({type(exc).__name__})")
+                print(f"{path.name:40} FAILED: {type(exc).__name__}: {str(exc).strip().splitlines()[-1][:80] if str(exc).strip() else ''}")
+                continue
             seconds, peak = statistics.median(times), max((p for p in peaks if p), default=None)
             ratio = seconds / floor
             flags = []
