@@ -41,13 +41,13 @@ def _latest_common_year(a: str, b: str) -> int:
     return int(years[years == 2].index.max())
 
 
-def _china_kazakhstan_ratio_latest() -> float:
-    """Returns China's derived military spending divided by Kazakhstan's, latest year with both."""
+def _kazakhstan_kyrgyzstan_ratio_latest() -> float:
+    """Returns Kazakhstan's derived military spending divided by Kyrgyzstan's, latest year with both."""
     import scocourse
 
-    year = _latest_common_year("CHN", "KAZ")
-    s = scocourse.indicator("military_usd", countries=["CHN", "KAZ"], years=year).set_index("iso3")["value"]
-    return float(s["CHN"] / s["KAZ"])
+    year = _latest_common_year("KAZ", "KGZ")
+    s = scocourse.indicator("military_usd", countries=["KAZ", "KGZ"], years=year).set_index("iso3")["value"]
+    return float(s["KAZ"] / s["KGZ"])
 
 
 QUESTIONS = [
@@ -200,26 +200,28 @@ QUESTIONS = [
     Numeric(
         id="04-06",
         prompt=(
-            "The 2014 report, citing the IISS, says China spent dozens of times more on defence than Kazakhstan. "
-            "Using the course's derived series `military_usd`, by what **factor** did China's military spending "
-            "exceed Kazakhstan's in the latest year for which both have data?"
+            "Read the right-hand panel of the defence-spending chart (the latest World Bank-derived figures). "
+            "In the latest year shown for both, Kazakhstan's military spending was about how many **times** "
+            "Kyrgyzstan's? Divide Kazakhstan's value by Kyrgyzstan's."
         ),
-        answer=_china_kazakhstan_ratio_latest,
-        rel_tolerance=0.05,
+        answer=_kazakhstan_kyrgyzstan_ratio_latest,
+        rel_tolerance=0.1,
         unit="times",
-        decimals=0,
-        answer_source=('scocourse.indicator("military_usd", countries=["CHN", "KAZ"]) in the latest common year: '
-                       "China's value divided by Kazakhstan's (military_usd = WDI military spending % of GDP / 100 "
-                       "× WDI GDP in current US$)"),
+        decimals=1,
+        answer_source=('scocourse.indicator("military_usd", countries=["KAZ", "KGZ"]) in the latest common year: '
+                       "Kazakhstan's value divided by Kyrgyzstan's (military_usd = WDI military spending % of GDP "
+                       "/ 100 × WDI GDP in current US$)"),
         explanation=(
-            "In the latest year China's spending was about {answer} times Kazakhstan's — a far wider gap than the "
-            "report's figure. Two things changed: China's economy and budget grew much faster than Kazakhstan's, "
-            "and the source changed (the report used IISS estimates; the World Bank's share-of-GDP series, from "
-            "which the course derives its dollar figures, draws on SIPRI's estimates, which define spending differently). Compare like with like before drawing conclusions."
+            "Kazakhstan spent only about {answer} times as much as Kyrgyzstan, although its economy is many times "
+            "larger. In the report's IISS table for 2012 the gap was far wider. Two changes explain it: "
+            "Kazakhstan's spending has fallen to a small share of its GDP, while Kyrgyzstan has spent a much "
+            "larger share since the deadly border clashes with Tajikistan in 2021 and 2022. The chart's log scale "
+            "hides how much this gap has closed — read the labels, not the bar lengths."
         ),
         hints=[
-            "Look at the latest year in the defence-spending comparison chart, or query the data.",
-            'In code: sc.indicator("military_usd", countries=["CHN", "KAZ"]) and divide the two latest values.',
+            "The right-hand panel prints each value and its year at the end of the bar.",
+            "Mind the units: 'bn' is billions, 'm' millions.",
+            'In code: sc.indicator("military_usd", countries=["KAZ", "KGZ"]) and divide the latest values.',
         ],
     ),
     MultipleChoice(
