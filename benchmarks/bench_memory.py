@@ -3,7 +3,7 @@
 
     python benchmarks/bench_memory.py                      # every notebooks/NN_*.ipynb + the server
     python benchmarks/bench_memory.py notebooks/06_water_security.ipynb --no-server
-    python benchmarks/bench_memory.py --json deploy/memory.json   # record the figures the tests check
+    python benchmarks/bench_memory.py --proxy --json deploy/memory.json --markdown   # record the figures the tests check
 
 Each lesson runs headless, cell by cell, in a fresh ``python3`` kernel with the environment of
 ``tools/execute_notebooks.py`` (cwd notebooks/, network guard, empty progress folder). While it
@@ -213,6 +213,7 @@ def main(argv=None) -> int:
     parser.add_argument("--no-server", action="store_true", help="skip measuring the Jupyter server")
     parser.add_argument("--proxy", action="store_true",
                         help="also run a stand-in heavy lesson (all datasets, all charts, many exercise widgets)")
+    parser.add_argument("--markdown", action="store_true", help="also print the table for docs/large_classes.md")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file (e.g. deploy/memory.json)")
     args = parser.parse_args(argv)
 
@@ -256,6 +257,15 @@ def main(argv=None) -> int:
             one = server["rss_bytes"] + top["peak_bytes"]
             print(f"server + largest kernel: {one / MB:.0f} MB; x1.5 = {1.5 * one / MB:.0f} MB "
                   "(the hub's memory limit must be at least this)")
+    if args.markdown:
+        print("\n| Lesson | Peak kernel memory (MB) |\n|---|---|")
+        for r in lessons:
+            if r["peak_bytes"]:
+                print(f"| `{r['lesson']}` | {r['peak_bytes'] / MB:.0f} |")
+        if proxy and proxy["peak_bytes"]:
+            print(f"| stand-in heavy lesson (every dataset, every chart, many exercise widgets) | {proxy['peak_bytes'] / MB:.0f} |")
+        if server and server["rss_bytes"]:
+            print(f"| Jupyter server, idle after serving the JupyterLab page | {server['rss_bytes'] / MB:.0f} |")
     if args.json:
         record = {
             "measured": _dt.date.today().isoformat(),
