@@ -247,15 +247,11 @@ def energy_explorer(country="KAZ", countries=None) -> None:
     """
     from html import escape
 
-    from IPython.display import display
+    from ._display import display_widget
 
     ex = build_energy_explorer(country, countries)
     name = ex.dropdown.label.replace(" (outside Central Asia)", "")
     lead = f"Energy explorer (run the notebook to choose another country). Showing {name}:"
-    display({
-        "text/plain": f"{lead} {ex.summary}",
-        "text/html": f"<p><b>Energy explorer</b> (run the notebook to choose another country). "
-                     f"Showing {escape(name)}: {escape(ex.summary)}</p>",
-        "application/vnd.jupyter.widget-view+json": {"version_major": 2, "version_minor": 0,
-                                                     "model_id": ex.widget.model_id},
-    }, raw=True)
+    display_widget(ex.widget, f"{lead} {ex.summary}",
+                   f"<p><b>Energy explorer</b> (run the notebook to choose another country). "
+                   f"Showing {escape(name)}: {escape(ex.summary)}</p>")

@@ -199,8 +199,10 @@ def build_reservoir_explorer(winter_share: float | None = None, year_type: str =
 def reservoir_explorer(winter_share: float | None = None, year_type: str = "average", params=None) -> None:
     """Show the reservoir explorer: slider for the winter share, buttons for the year type, chart.
 
-    ``winter_share`` starts at the Soviet-era share (from the data) unless given.
+    ``winter_share`` starts at the Soviet-era share (from the data) unless given. Without a
+    live kernel (GitHub, an HTML export) a text fallback describes the first run.
     """
-    from IPython.display import display
+    from ._display import display_widget
 
-    display(build_reservoir_explorer(winter_share, year_type, params).widget)
+    ex = build_reservoir_explorer(winter_share, year_type, params)
+    display_widget(ex.widget, "Reservoir explorer (run the notebook to move the slider). " + ex.result.describe())
