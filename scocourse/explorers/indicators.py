@@ -23,9 +23,9 @@ DEFAULT_INDICATOR = "NY.GDP.PCAP.CD"
 
 
 def _current_date():
-    from scocourse import datasets
+    from .membership import latest_membership_date
 
-    return datasets.load("membership")["start"].max().date()
+    return latest_membership_date()
 
 
 def explorer_countries() -> list[str]:
@@ -204,6 +204,7 @@ def indicator_explorer(indicator: str = DEFAULT_INDICATOR, countries=None, years
     ``countries``: the countries selected at first (default: today's full members);
     ``years``: as for :func:`scocourse.indicator` (default: every year in the data).
     """
-    from IPython.display import display
+    from ._display import display_widget
 
-    display(build_indicator_explorer(indicator, countries, years).widget)
+    ex = build_indicator_explorer(indicator, countries, years)
+    display_widget(ex.widget, "Indicator explorer (run the notebook to choose an indicator and countries). " + ex.note)
