@@ -245,7 +245,7 @@ def fossil_production(countries=None, data=None):
         if k + ncols >= len(codes):
             ax.xaxis.set_tick_params(labelbottom=True)
     for ax in flat[len(codes):]:
-        ax.set_visible(False)
+        ax.remove()
     for ax in flat[::ncols]:
         ax.set_ylabel("TWh")
     handles = [Line2D([], [], color=style.FUEL_COLORS[f], linestyle=style.FUEL_LINESTYLES[f],

@@ -26,7 +26,8 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from . import style
 
-__all__ = ["CourseFigure", "figure_outputs", "png_bytes", "rc_params", "chart", "new_figure", "finish"]
+__all__ = ["CourseFigure", "CourseLayout", "figure_outputs", "png_bytes", "rc_params", "chart", "new_figure",
+           "new_figure_with_key", "finish", "legend_above", "legend_below", "key_legend"]
 
 _MD_SPECIAL = "\\`*_{}[]<>#$|"
 
@@ -97,6 +98,34 @@ class CourseFigure(Figure):
             publish_display_data(data=out["data"], metadata=out["metadata"])
 
 
+class CourseLayout(ConstrainedLayoutEngine):
+    """Constrained layout that runs once, at the first draw, and then keeps the positions.
+
+    ``savefig(bbox_inches="tight")`` draws a figure twice; running the (costly) layout only once halves
+    the render time, and because constrained layout is not exactly idempotent for every grid, keeping the
+    first result also means the same figure always renders to the same bytes. ``set(...)`` or ``reset()``
+    (e.g. after changing a figure's texts) make it run again at the next draw.
+    """
+
+    def __init__(self, **kwargs):
+        self._done = False
+        super().__init__(**kwargs)
+
+    def set(self, *, h_pad=None, w_pad=None, hspace=None, wspace=None, rect=None):
+        """Change the layout parameters (see ConstrainedLayoutEngine.set); the layout runs again."""
+        self._done = False
+        return super().set(h_pad=h_pad, w_pad=w_pad, hspace=hspace, wspace=wspace, rect=rect)
+
+    def reset(self) -> None:
+        """Run the layout again at the next draw."""
+        self._done = False
+
+    def execute(self, fig):
+        if not self._done:
+            super().execute(fig)
+            self._done = True
+
+
 def png_bytes(fig: Figure, dpi: float | None = None) -> bytes:
     """Return the figure as PNG file bytes (tight bounding box, no 'Software' or time metadata)."""
     buf = io.BytesIO()
@@ -146,7 +175,7 @@ def new_figure(nrows: int = 1, ncols: int = 1, *, height: float | None = None, w
     s = style.context_settings()
     w, h = s["figsize"]
     fig = CourseFigure(figsize=(width or w, height or h), dpi=s["dpi"])
-    fig.set_layout_engine(ConstrainedLayoutEngine(h_pad=0.06, w_pad=0.06))
+    fig.set_layout_engine(CourseLayout(h_pad=0.06, w_pad=0.06))
     if nrows == 0:
         return fig, None
     subplot_kw.setdefault("squeeze", True)
@@ -160,7 +189,7 @@ def new_figure_with_key(nrows: int = 1, ncols: int = 1, *, height: float | None 
     s = style.context_settings()
     w, h = s["figsize"]
     fig = CourseFigure(figsize=(width or w, height or h), dpi=s["dpi"])
-    fig.set_layout_engine(ConstrainedLayoutEngine(h_pad=0.06, w_pad=0.06))
+    fig.set_layout_engine(CourseLayout(h_pad=0.06, w_pad=0.06))
     gs = fig.add_gridspec(nrows + 1, ncols, height_ratios=[0.02] + [1] * nrows)
     key_ax = fig.add_subplot(gs[0, :])
     key_ax.set_axis_off()

@@ -161,7 +161,7 @@ def indicator_lines(indicator: str, countries=None, years=None, data=None, small
             ax.grid(axis="y")
             ax.set_ylim(bottom=min(0, np.nanmin(wide[iso3].to_numpy())))
         for ax in flat[len(shown):]:
-            ax.set_visible(False)
+            ax.remove()
         for k, ax in enumerate(flat[:len(shown)]):
             if k + ncols >= len(shown):  # nothing below it: show its years
                 ax.xaxis.set_tick_params(labelbottom=True)

@@ -42,16 +42,14 @@ def partner_shares(countries, partners, years=None, data=None):
     g = df.groupby(["reporter", "partner", "year"]).agg(value=("value", "sum"), flows=("flow", "nunique"),
                                                          estimated=("estimated", "any")).reset_index()
     g = g[g["flows"] == 2]
-    world = g[g["partner"] == "WLD"].set_index(["reporter", "year"])
-    out = []
-    for r in g[g["partner"] != "WLD"].itertuples(index=False):
-        key = (r.reporter, r.year)
-        if key not in world.index or not world.loc[key, "value"]:
-            continue
-        out.append({"reporter": r.reporter, "partner": r.partner, "year": int(r.year),
-                    "share": 100 * float(r.value) / float(world.loc[key, "value"]),
-                    "estimated": bool(r.estimated) or bool(world.loc[key, "estimated"])})
-    return pd.DataFrame(out, columns=["reporter", "partner", "year", "share", "estimated"])
+    world = g[g["partner"] == "WLD"][["reporter", "year", "value", "estimated"]]
+    world = world[world["value"] != 0]
+    pairs = g[g["partner"] != "WLD"].merge(world, on=["reporter", "year"], suffixes=("", "_world"))
+    out = pd.DataFrame({"reporter": pairs["reporter"].astype(str), "partner": pairs["partner"].astype(str),
+                        "year": pairs["year"].astype(int),
+                        "share": 100 * pairs["value"].astype(float) / pairs["value_world"].astype(float),
+                        "estimated": pairs["estimated"].astype(bool) | pairs["estimated_world"].astype(bool)})
+    return out.sort_values(["reporter", "partner", "year"], kind="mergesort").reset_index(drop=True)
 
 
 @chart
@@ -111,7 +109,7 @@ def trade_shares(countries=None, partners=("RUS", "CHN"), years=None, data=None)
         if k + ncols >= len(codes):
             ax.xaxis.set_tick_params(labelbottom=True)
     for ax in flat[len(codes):]:
-        ax.set_visible(False)
+        ax.remove()
     for ax in flat[::ncols]:
         ax.set_ylabel("Share of total trade")
     handles = [Line2D([], [], color=style.color(p), linestyle=styles[p], marker=style.marker(p),
