@@ -121,7 +121,7 @@ _INTERESTS = (
     StatedInterests(
         "KAZ", "Multi-vector balancing and regional leadership",
         (
-            ("Supports every workable form of regional cooperation, but does not want to be bound by Russian or "
+            ("Supports every workable form of regional cooperation, but will not accept being led by Russian or "
              "Chinese leadership; Nazarbayev cast Kazakhstan as a 'creative leader' of the region.", "Valdai 2014"),
             ("Blocked Russian ideas, such as a Eurasian parliament, that it saw as a threat to its sovereignty.",
              "Valdai 2014"),
@@ -189,7 +189,7 @@ _INTERESTS = (
     StatedInterests(
         "PAK", "A seat at the table on Afghanistan and Central Asian connectivity",
         (
-            ("Close to the United States, yet interested in working with the SCO in Central Asia; an observer "
+            ("Close to the United States, yet keen to cooperate with the SCO in Central Asia; an observer "
              "from 2005 that asked for full membership.", "Valdai 2014"),
             ("A transit state for TAPI gas and CASA-1000 electricity from Central Asia.", "course data"),
             ("Joined as a full member in 2017, on the same day as its rival India.", "course data"),

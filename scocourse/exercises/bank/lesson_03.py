@@ -78,8 +78,8 @@ QUESTIONS = [
         explanation=(
             "In its recommendations the report asks Russia to keep a 'complementary system': the SCO for "
             "political and strategic coordination, the CSTO for the military sphere (above all the Afghan–Tajik "
-            "border), and economic integration through the Customs Union / Eurasian Union. Russia has a decisive "
-            "voice in the CSTO, whereas in the SCO it must share leadership with China and reach consensus."
+            "border), and economic integration through the Customs Union / Eurasian Union. Russia has the final "
+            "say in the CSTO, whereas in the SCO it must share leadership with China and reach consensus."
         ),
         hints=[
             "Which of these is a military alliance in which Russia has the decisive voice?",
@@ -93,14 +93,14 @@ QUESTIONS = [
             "2013. Which statement best matches how the 2014 Valdai report describes it?"
         ),
         choices=[
-            "It became a discussion platform for business and government agencies; some experts see it as a "
+            "It turned into a forum where companies and government agencies talk; some experts see it as a "
             "cover for Russian control of Central Asian energy, others as the seed of a producer–consumer system",
             "It became a binding cartel that sets gas prices for all SCO members",
             "It was rejected by China and never founded",
             "It replaced the bilateral pipeline deals between China and the Central Asian states",
         ],
         answer=(
-            "It became a discussion platform for business and government agencies; some experts see it as a "
+            "It turned into a forum where companies and government agencies talk; some experts see it as a "
             "cover for Russian control of Central Asian energy, others as the seed of a producer–consumer system"
         ),
         feedback={

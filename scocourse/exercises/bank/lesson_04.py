@@ -164,7 +164,7 @@ QUESTIONS = [
         explanation=(
             "The CSTO — led by Russia — sent a collective force at President Tokayev's request, its first such "
             "deployment, and withdrew within weeks. The SCO did not act: as the 2014 report says, it has neither "
-            "a mechanism nor a mandate to respond to internal crises in member states. Supporters call the "
+            "a tool nor a mandate for handling internal crises in member states. Supporters call the "
             "deployment stabilisation; critics see an alliance protecting an incumbent government."
         ),
         hints=[

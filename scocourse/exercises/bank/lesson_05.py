@@ -243,14 +243,14 @@ QUESTIONS = [
         ),
         choices=[
             "Russia proposed the club in 2006, and SCO states signed a memorandum establishing it in December 2013",
-            "In practice it became a discussion platform for business and government agencies",
+            "In practice it turned into a forum where companies and government agencies talk",
             "Song (2014), cited in the report, saw it as a cover for Russia's wish to control Central Asian energy",
             "It set common gas prices for its members from 2013",
             "Turkmenistan, the region's largest gas producer, joined it as a full SCO member",
         ],
         answer=(
             "Russia proposed the club in 2006, and SCO states signed a memorandum establishing it in December 2013",
-            "In practice it became a discussion platform for business and government agencies",
+            "In practice it turned into a forum where companies and government agencies talk",
             "Song (2014), cited in the report, saw it as a cover for Russia's wish to control Central Asian energy",
         ),
         feedback={
