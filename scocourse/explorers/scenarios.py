@@ -807,18 +807,15 @@ def scenario_builder(**chosen) -> None:
     """
     from html import escape
 
-    from IPython.display import display
+    from scocourse.explorers._display import display_widget
 
     b = build_scenario_builder(**chosen)
     name = scenario_name(**b.choices)
     summary = "; ".join(f"{d.label}: {d.state(b.choices[d.key]).label.lower()}" for d in DRIVERS)
-    bundle = {
-        # Without a live kernel (GitHub, HTML export) the starting scenario's name and signposts still show.
-        "text/plain": f"Scenario builder (run the notebook to change the drivers). Starting choices give "
-                      f"\u201c{name}\u201d ({summary}).\n" + _signpost_text(b.choices),
-        "text/html": f"<p><b>Scenario builder</b> (run the notebook to change the drivers). Starting choices give "
-                     f"\u201c{escape(name)}\u201d ({escape(summary)}).</p>" + _signpost_html(b.choices),
-        "application/vnd.jupyter.widget-view+json": {"version_major": 2, "version_minor": 0,
-                                                     "model_id": b.widget.model_id},
-    }
-    display(bundle, raw=True)
+    # Without a live kernel (GitHub, HTML export) the starting scenario's name and signposts still show.
+    display_widget(
+        b.widget,
+        f"Scenario builder (run the notebook to change the drivers). Starting choices give "
+        f"\u201c{name}\u201d ({summary}).\n" + _signpost_text(b.choices),
+        f"<p><b>Scenario builder</b> (run the notebook to change the drivers). Starting choices give "
+        f"\u201c{escape(name)}\u201d ({escape(summary)}).</p>" + _signpost_html(b.choices))
