@@ -184,9 +184,20 @@ def _stop(process: subprocess.Popen) -> None:
         pass
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call":
+        item.scocourse_call_failed = report.failed
+
+
 @pytest.fixture
 def lab_page(browser, lab_server, request):
-    """A fresh browser context and page; kernel sessions are deleted before and after."""
+    """A fresh browser context and page; kernel sessions are deleted before and after.
+
+    When the test fails, a screenshot of the page is kept as artifacts/FAILED-<test>.png.
+    """
     lab_server.delete_sessions()
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
@@ -194,6 +205,13 @@ def lab_page(browser, lab_server, request):
     page.on("pageerror", lambda exc: console_errors.append(str(exc)))
     page.console_errors = console_errors  # type: ignore[attr-defined]
     yield page
+    try:
+        if getattr(request.node, "scocourse_call_failed", False):
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            name = "".join(c if c.isalnum() or c in "-_." else "_" for c in request.node.name)
+            page.screenshot(path=str(ARTIFACTS / f"FAILED-{name}.png"))
+    except Exception:
+        pass
     try:
         context.close()
     finally:
