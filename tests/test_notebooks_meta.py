@@ -12,7 +12,6 @@ per-lesson checks skip with a reason.
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
