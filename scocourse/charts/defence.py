@@ -59,14 +59,16 @@ def defence_then_now(data=None):
     values = [v for v in seed["value"].dropna()] + [v / 1e6 for v in latest["value"].dropna()]
     lo = 10 ** math.floor(math.log10(max(min(values), 1e-3)))
     hi = 10 ** math.ceil(math.log10(max(values) * 1.5))
+    bar_pos = {k: [] for k in range(len(years))}
+    bar_val = {k: [] for k in range(len(years))}
+    now_pos, now_val, now_col, now_hatch = [], [], [], []
     for i, c in enumerate(order):
         sub = seed[seed["iso3"] == c].set_index("year")
         for k, y in enumerate(years):
             pos = i - 0.4 + h * (k + 0.5)
             if y in sub.index and sub.loc[y, "value"] == sub.loc[y, "value"]:
-                colour = shades[k] if shades else "#777777"
-                left.barh(pos, float(sub.loc[y, "value"]), height=h * 0.92, color=colour, edgecolor="white",
-                          linewidth=0.4)
+                bar_pos[k].append(pos)
+                bar_val[k].append(float(sub.loc[y, "value"]))
             else:
                 left.text(lo * 1.15, pos, f"{y}: n/a*", va="center", ha="left", fontsize=s["small"] * 0.85,
                           color="#333333")
@@ -74,14 +76,23 @@ def defence_then_now(data=None):
                 flagged.append((c, y, sub.loc[y, "flag"], str(sub.loc[y, "note"])))
         if c in latest.index:
             v = float(latest.loc[c, "value"]) / 1e6
-            fill = style.color(c)
-            right.barh(i, v, height=0.62, color=fill, edgecolor="white", hatch=style.hatch(c) or None,
-                       hatchcolor=hatch_on(fill))
+            now_pos.append(i)
+            now_val.append(v)
+            now_col.append(style.color(c))
+            now_hatch.append(style.hatch(c) or None)
             right.text(v * 1.12, i, f"{fmt.short(v * 1e6)} ({int(latest.loc[c, 'year'])})", va="center", ha="left",
                        fontsize=s["small"], color="#1A1A1A")
         else:
             right.text(lo * 1.15, i, "no WDI data", va="center", ha="left", fontsize=s["small"], color="#555555",
                        style="italic")
+    for k in range(len(years)):
+        if bar_pos[k]:
+            left.barh(bar_pos[k], bar_val[k], height=h * 0.92, color=shades[k] if shades else "#777777",
+                      edgecolor="white", linewidth=0.4)
+    if now_pos:
+        for rect, colour in zip(right.barh(now_pos, now_val, height=0.62, color=now_col, edgecolor="white",
+                                           hatch=now_hatch), now_col):
+            rect.set_hatchcolor(hatch_on(colour))
     labels = [name(c) + ("*" if any(f[0] == c for f in flagged) else "") for c in order]
     left.set_yticks(range(len(order)), labels=labels)
     left.set_ylim(len(order) - 0.5, -0.5)
@@ -98,8 +109,8 @@ def defence_then_now(data=None):
             ax.axhline(max(member_rows) + 0.5, color="#999999", linewidth=0.8)
     left.set_xlabel("US$ per year (log scale)")
     right.set_xlabel("US$ per year (log scale)")
-    left.set_title(f"2014 report: {years[0]}–{years[-1]} (IISS)", loc="left", fontsize=s["label"])
-    right.set_title("World Bank WDI, latest year (derived)", loc="left", fontsize=s["label"])
+    left.set_title(f"2014 report, {years[0]}–{str(years[-1])[-2:]}", loc="left", fontsize=s["label"])
+    right.set_title("WDI, latest year (derived)", loc="left", fontsize=s["label"])
     handles = [Patch(facecolor=shades[k] if shades else "#777777", label=str(y)) for k, y in enumerate(years)]
     key_legend(key, handles)
 
@@ -130,7 +141,8 @@ def defence_then_now(data=None):
             by_flag.setdefault((c, flag), []).append(y)
         notes.append("* " + "; ".join(f"{name(c)} {', '.join(map(str, ys))}: {_FLAG_TEXT.get(flag, flag)}"
                                       for (c, flag), ys in sorted(by_flag.items())) + ".")
-    notes.append(f"Right: {row.short_name} = {row.formula} (current US$), latest year with data per country. "
+    notes.append(f"Left: the report's table (IISS data), current US$ as printed. "
+                 f"Right: {row.short_name} = {row.formula} (current US$), latest year with data per country. "
                  f"Rows above the line: members in the 2014 report; below: observers.")
     return finish(fig, title="Defence spending: the 2014 report's table and the latest data",
                   description=text, source=source("seed_2014_tables") + "; "

@@ -176,7 +176,8 @@ def electricity_mix_over_time(country, years=None, data=None):
     ax.set_axisbelow(False)
     from matplotlib.ticker import MaxNLocator
     ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=7))
-    legend_above(ax, _fuel_handles(list(reversed(fuels))), ncols=math.ceil(len(fuels) / math.ceil(len(fuels) / 7)))
+    ax.legend(handles=_fuel_handles(list(reversed(fuels))), loc="upper left", bbox_to_anchor=(1.01, 1.0),
+              borderaxespad=0, handlelength=1.6, title="Top to bottom")
     totals = wide[fuels].sum(axis=1, min_count=1)
     first_y, last_y = int(totals.first_valid_index()), int(totals.last_valid_index())
     tot0, tot1 = float(totals[first_y]), float(totals[last_y])
@@ -221,7 +222,7 @@ def fossil_production(countries=None, data=None):
     ncols = min(3, len(codes))
     nrows = math.ceil(len(codes) / ncols)
     fig, axes, key = new_figure_with_key(nrows, ncols, sharex=True,
-                                         height=max(s["figsize"][1], 1.6 + 2.0 * nrows))
+                                         height=max(s["figsize"][1], 1.6 + s["panel"] * nrows))
     flat = list(np.atleast_1d(axes).ravel())
     totals = {}
     for ax, iso3 in zip(flat, codes):
@@ -246,8 +247,7 @@ def fossil_production(countries=None, data=None):
             ax.xaxis.set_tick_params(labelbottom=True)
     for ax in flat[len(codes):]:
         ax.remove()
-    for ax in flat[::ncols]:
-        ax.set_ylabel("TWh")
+    fig.supylabel("Production, TWh (primary energy)", fontsize=s["label"])
     handles = [Line2D([], [], color=style.FUEL_COLORS[f], linestyle=style.FUEL_LINESTYLES[f],
                       marker=style.FUEL_MARKERS[f], label=style.FUEL_LABELS[f]) for f in _FOSSIL]
     key_legend(key, handles)

@@ -43,8 +43,8 @@ def end_labels(ax, items, fontsize: float, *, gap_factor: float = 1.3):
     """Direct labels at the right edge: ``items`` = [(x, y, text, colour, marker)].
 
     Each line end gets its marker (so labels do not rely on colour alone) and its label sits just right
-    of the plotting area, preceded by the same marker; labels are spread so they never overlap, with a
-    short leader line when a label had to move. A series ending before the last year says so
+    of the plotting area; labels are spread so they never overlap, with a short leader line in the line's
+    colour when a label had to move. A series ending before the last year says so
     ("… (to 1999)") instead of drawing a long leader across the plot.
     """
     from matplotlib.transforms import blended_transform_factory, offset_copy
@@ -70,10 +70,7 @@ def end_labels(ax, items, fontsize: float, *, gap_factor: float = 1.3):
             ax.annotate("", xy=(1.0, y), xycoords=edge, xytext=(1.0, y_text), textcoords=edge,
                         arrowprops={"arrowstyle": "-", "color": colour, "linewidth": 0.8, "shrinkA": 0,
                                     "shrinkB": 0, "connectionstyle": "arc3"}, annotation_clip=False)
-        ax.plot([1.0], [y_text], transform=offset_copy(edge, fig=ax.figure, x=8, units="points"), marker=mk,
-                color=colour, markersize=ms * 0.9, markeredgecolor="white", markeredgewidth=0.5, linestyle="none",
-                clip_on=False, zorder=5)
-        ax.text(1.0, y_text, text, transform=offset_copy(edge, fig=ax.figure, x=15, units="points"), ha="left",
+        ax.text(1.0, y_text, text, transform=offset_copy(edge, fig=ax.figure, x=ms + 3, units="points"), ha="left",
                 va="center", fontsize=fontsize, color="#1A1A1A", clip_on=False)
 
 
@@ -152,7 +149,7 @@ def indicator_lines(indicator: str, countries=None, years=None, data=None, small
         ncols = min(3, len(shown))
         nrows = math.ceil(len(shown) / ncols)
         fig, axes = new_figure(nrows, ncols, sharex=True, squeeze=False,
-                               height=max(s["figsize"][1], 1.3 + 2.0 * nrows))
+                               height=max(s["figsize"][1], 1.3 + s["panel"] * nrows))
         flat = list(axes.ravel())
         for ax, iso3 in zip(flat, shown):
             draw_series(ax, all_years, wide[iso3].to_numpy(), iso3)
@@ -165,8 +162,7 @@ def indicator_lines(indicator: str, countries=None, years=None, data=None, small
         for k, ax in enumerate(flat[:len(shown)]):
             if k + ncols >= len(shown):  # nothing below it: show its years
                 ax.xaxis.set_tick_params(labelbottom=True)
-        for ax in flat[::ncols]:
-            ax.set_ylabel(fmt.axis_label(row.unit))
+        fig.supylabel(fmt.axis_label(row.unit), fontsize=s["label"])
     else:
         fig, ax = new_figure()
         items = []

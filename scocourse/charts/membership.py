@@ -195,24 +195,26 @@ def membership_timeline(data=None, start: int = 1996, end: int | None = None):
     height = max(s["figsize"][1], 1.9 + s["row_height"] * len(order))
     fig, ax = new_figure(height=height)
 
+    from matplotlib.collections import PolyCollection
+
     present = []
     for status in style.STATUS_ORDER:
         grp = shown[shown["status"] == status]
-        if not len(grp):
+        rects = []
+        for iso3, a, b in zip(grp["iso3"], grp["start"], grp["end"]):
+            xa = max(_decimal_year(a), x0)
+            xb = min(_decimal_year(b) if b == b else x1, x1)
+            if xb > xa:
+                y0_, y1_ = rows[iso3] - 0.36, rows[iso3] + 0.36
+                rects.append([(xa, y0_), (xb, y0_), (xb, y1_), (xa, y1_)])
+        if not rects:
             continue
         present.append(status)
         fill = style.STATUS_COLORS[status]
-        for iso3, sub in grp.groupby("iso3", sort=True):
-            ranges = []
-            for a, b in zip(sub["start"], sub["end"]):
-                xa = max(_decimal_year(a), x0)
-                xb = min(_decimal_year(b) if b == b else x1, x1)
-                if xb > xa:
-                    ranges.append((xa, xb - xa))
-            if ranges:
-                ax.broken_barh(ranges, (rows[iso3] - 0.36, 0.72), facecolors=fill, edgecolors="white",
-                               linewidth=s["edge"], hatch=style.STATUS_HATCHES[status] or None,
-                               hatchcolor=hatch_on(fill), label=None)
+        coll = PolyCollection(rects, facecolors=fill, edgecolors="white", linewidths=s["edge"],
+                              hatch=style.STATUS_HATCHES[status] or None, label=style.STATUS_LABELS[status])
+        coll.set_hatchcolor(hatch_on(fill))
+        ax.add_collection(coll)
 
     waves = [w for w in expansion_waves(spells) if x0 <= _decimal_year(w["date"]) < x1]
     for w in waves:

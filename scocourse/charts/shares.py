@@ -312,7 +312,7 @@ def world_shares_then_now(year: int | None = None):
     drawn = _draw(left, [(r[0], r[1], "not in the report" if r[1] is None else "") for r in rows_then],
                   s["small"], axes_pt)
     drawn += [g for g in _draw(right, rows_now, s["small"], axes_pt) if g not in drawn]
-    left.set_title("2014 Valdai report (year not stated)", loc="left", fontsize=s["label"])
+    left.set_title("Valdai report, 2014", loc="left", fontsize=s["label"])
     right.set_title(f"World Bank WDI, {now['year']}", loc="left", fontsize=s["label"])
     for ax in (left, right):
         ax.set_xticks([0, 50, 100], labels=["0%", "50%", "100%"])
@@ -331,7 +331,8 @@ def world_shares_then_now(year: int | None = None):
     gdp = sh_now.get("gdp", {}).get("member")
     if gdp is not None:
         description += f" The 2014 report gives no GDP share; in {now['year']} the members had {fmt.pct(gdp)} of world GDP."
-    notes = [f"Right: groups as on 31 December {now['year']}; area = surface area; GDP in current US$; world = "
+    notes = ["Left: as printed in the 2014 report (year of the data not stated). "
+             f"Right: groups as on 31 December {now['year']}; area = surface area; GDP in current US$; world = "
              "World Bank world aggregate."]
     return finish(fig, title="The SCO's share of the world: the 2014 report and today", description=description,
                   source=dataset_source("seed_2014_tables") + "; " + indicator_source(["population", "surface_area", "gdp"])

@@ -120,9 +120,9 @@ SECTOR_HATCHES = {"agriculture": "", "industry": "//", "municipal": ".."}
 # Sizes in points. "screen": a notebook column; "projector": read from the back of a lecture hall.
 CONTEXTS = {
     "screen": {"font": 10.0, "small": 8.5, "title": 13.0, "label": 10.0, "line": 1.8, "marker": 5.0,
-               "edge": 0.6, "figsize": (8.0, 4.5), "dpi": 100, "row_height": 0.26},
+               "edge": 0.6, "figsize": (8.0, 4.5), "dpi": 100, "row_height": 0.26, "panel": 2.0},
     "projector": {"font": 13.0, "small": 10.5, "title": 17.0, "label": 13.0, "line": 2.8, "marker": 7.0,
-                  "edge": 0.9, "figsize": (8.0, 4.5), "dpi": 100, "row_height": 0.34},
+                  "edge": 0.9, "figsize": (8.0, 4.5), "dpi": 100, "row_height": 0.34, "panel": 2.6},
 }
 _state = {"context": "screen"}
 

@@ -77,7 +77,7 @@ def trade_shares(countries=None, partners=("RUS", "CHN"), years=None, data=None)
     ncols = min(3, len(codes))
     nrows = math.ceil(len(codes) / ncols)
     fig, axes, key = new_figure_with_key(nrows, ncols, sharex=True, sharey=True,
-                                         height=max(s["figsize"][1], 1.7 + 2.0 * nrows))
+                                         height=max(s["figsize"][1], 1.7 + s["panel"] * nrows))
     flat = list(np.atleast_1d(axes).ravel())
     top = float(sh["share"].max())
     styles = {p: ("-" if k == 0 else (0, (5, 2)) if k == 1 else (0, (1.5, 1.5))) for k, p in enumerate(parts)}
@@ -110,8 +110,7 @@ def trade_shares(countries=None, partners=("RUS", "CHN"), years=None, data=None)
             ax.xaxis.set_tick_params(labelbottom=True)
     for ax in flat[len(codes):]:
         ax.remove()
-    for ax in flat[::ncols]:
-        ax.set_ylabel("Share of total trade")
+    fig.supylabel("Share of the country's total trade", fontsize=s["label"])
     handles = [Line2D([], [], color=style.color(p), linestyle=styles[p], marker=style.marker(p),
                       markersize=s["marker"], label=name(p)) for p in parts]
     if sh["estimated"].any():
