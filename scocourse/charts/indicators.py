@@ -100,14 +100,14 @@ def _describe(df, row, y0: int, y1: int) -> str:
     first = df.sort_values("year").groupby("iso3").head(1).set_index("iso3")
     unit = row.unit
     top = last.iloc[0]
-    text = f"{row.name}, {y0}–{y1}: "
+    text = f"{row.name}, {y0}–{y1}: " if y1 > y0 else f"{row.name}, {y0}: "
     if len(last) == 1:
         f = first.loc[top["iso3"]]
         text += (f"{name(top['iso3'])} went from {fmt.with_unit(f['value'], unit)} in {int(f['year'])} "
                  f"to {fmt.with_unit(top['value'], unit)} in {int(top['year'])}.")
         return text
     bottom = last.iloc[-1]
-    text += (f"in the latest year with data, {name(top['iso3'])} is highest ({fmt.with_unit(top['value'], unit)} in "
+    text += (f"{'in the latest year with data, ' if y1 > y0 else ''}{name(top['iso3'])} is highest ({fmt.with_unit(top['value'], unit)} in "
              f"{int(top['year'])}) and {name(bottom['iso3'])} lowest ({fmt.with_unit(bottom['value'], unit)} in "
              f"{int(bottom['year'])})")
     if bottom["value"] > 0 and top["value"] > 0 and not unit.startswith("%"):

@@ -85,13 +85,12 @@ def _status_at(spells, day: _dt.date) -> dict:
     return dict(zip(on["iso3"], on["status"]))
 
 
-def _describe(spells, waves, first_year: int, end_day: _dt.date) -> str:
-    n = spells["iso3"].nunique()
+def _describe(spells, waves, first_year: int, end_day: _dt.date, n_shown: int) -> str:
     sentences = []
     founded = [w for w in waves if w["kind"] == "founded"]
     joins = [w for w in waves if w["kind"] == "members"]
     end_members = [c for c, s in _status_at(spells, end_day).items() if s in _MEMBER]
-    first = f"{n} countries held an SCO status between {first_year} and {end_day.year}"
+    first = f"{n_shown} countries held an SCO status between {first_year} and {end_day.year}"
     if founded:
         f = founded[0]
         s5 = sorted(spells.loc[spells["status"] == "shanghai_five", "iso3"].unique())
@@ -101,6 +100,13 @@ def _describe(spells, waves, first_year: int, end_day: _dt.date) -> str:
         if joins:
             parts = [f"{fmt.join(name(c) for c in w['iso3'])} in {w['date'].year}" for w in joins]
             first += f", and full membership grew to {len(end_members)} with {fmt.join(parts)}"
+    elif joins:
+        start_members = [c for c, s in _status_at(spells, _dt.date(first_year, 1, 1)).items() if s in _MEMBER]
+        parts = [f"{fmt.join(name(c) for c in w['iso3'])} in {w['date'].year}" for w in joins]
+        first += (f"; full membership grew from {len(start_members)} to {len(end_members)} with "
+                  f"{fmt.join(parts)}")
+    elif end_members:
+        first += f"; the SCO had {len(end_members)} full members"
     sentences.append(first + ".")
     partner_waves = [w for w in waves if w["kind"] == "partners"]
     if partner_waves:
@@ -232,7 +238,7 @@ def membership_timeline(data=None, start: int = 1996, end: int | None = None):
                      edgecolor="white", hatchcolor=hatch_on(style.STATUS_COLORS[st]), label=style.STATUS_LABELS[st])
                for st in present]
     legend_below(ax, handles, ncols=min(len(handles), 4))
-    description = _describe(spells, waves, int(x0), end_day)
+    description = _describe(spells, waves, int(x0), end_day, len(order))
     notes = ["Dashed lines: expansion waves (dates from the data). Bars reaching the right edge continue "
              f"after {fmt.date_text(end_day)}." if end is None else
              f"Dashed lines: expansion waves (dates from the data). Shown to the end of {end}."]

@@ -52,6 +52,12 @@ def partner_shares(countries, partners, years=None, data=None):
     return out.sort_values(["reporter", "partner", "year"], kind="mergesort").reset_index(drop=True)
 
 
+def parts_order(parts, sub) -> list:
+    """Partners with a value in ``sub`` (indexed by partner), largest share first."""
+    have = [p for p in parts if p in sub.index]
+    return sorted(have, key=lambda p: (-float(sub.loc[p, "share"]), p))
+
+
 @chart
 def trade_shares(countries=None, partners=("RUS", "CHN"), years=None, data=None):
     """Return a CourseFigure: partners' shares (%) in each country's total trade, one panel per country.
@@ -120,21 +126,30 @@ def trade_shares(countries=None, partners=("RUS", "CHN"), years=None, data=None)
 
     last = sh[sh["year"] == sh.groupby("reporter")["year"].transform("max")]
     sentences = []
-    if len(parts) >= 2:
-        a, b = parts[0], parts[1]
-        piv = last.pivot_table(index="reporter", columns="partner", values="share", aggfunc="first")
-        years_last = last.groupby("reporter")["year"].max()
-        if a in piv.columns and b in piv.columns:
-            more_b = [c for c in codes if c in piv.index and piv.loc[c, b] > piv.loc[c, a]]
-            ly = fmt.join(sorted({str(int(v)) for v in years_last}))
-            sentences.append(f"In {ly}, {name(b)}'s share of trade exceeded {name(a)}'s in {len(more_b)} of "
-                             f"{len(piv)} countries shown" + (f" ({fmt.join(name(c) for c in more_b)})" if more_b else ""))
-    for p in parts[:2]:
-        sub = last[last["partner"] == p].sort_values(["share", "reporter"], ascending=[False, True])
+    if len(codes) == 1:
+        c = codes[0]
+        sub = last[last["reporter"] == c].set_index("partner")
         if len(sub):
-            r = sub.iloc[0]
-            sentences.append(f"{name(p)}'s largest share: {fmt.pct(r['share'], 0)} of {name(r['reporter'])}'s trade "
-                             f"in {int(r['year'])}")
+            yr = int(sub["year"].max())
+            parts = [f"{name(p)}'s {fmt.pct(float(sub.loc[p, 'share']), 0)}" for p in parts_order(parts, sub)]
+            sentences.append(f"In {yr}, partners' shares of {name(c)}'s trade: {fmt.join(parts)}")
+    else:
+        if len(parts) >= 2:
+            a, b = parts[0], parts[1]
+            piv = last.pivot_table(index="reporter", columns="partner", values="share", aggfunc="first")
+            years_last = last.groupby("reporter")["year"].max()
+            if a in piv.columns and b in piv.columns:
+                more_b = [c for c in codes if c in piv.index and piv.loc[c, b] > piv.loc[c, a]]
+                ly = fmt.join(sorted({str(int(v)) for v in years_last}))
+                sentences.append(f"In {ly}, {name(b)}'s share of trade exceeded {name(a)}'s in {len(more_b)} of "
+                                 f"{len(piv)} countries shown"
+                                 + (f" ({fmt.join(name(c) for c in more_b)})" if more_b else ""))
+        for p in parts[:2]:
+            sub = last[last["partner"] == p].sort_values(["share", "reporter"], ascending=[False, True])
+            if len(sub):
+                r = sub.iloc[0]
+                sentences.append(f"{name(p)}'s largest share: {fmt.pct(r['share'], 0)} of {name(r['reporter'])}'s "
+                                 f"trade in {int(r['year'])}")
     description = "; ".join(sentences) + "."
     notes = ["Share = (exports + imports with the partner) ÷ (exports + imports with the World), US$ at current "
              "prices. Gaps: years without data."]
