@@ -344,24 +344,20 @@ def test_exercise_feedback_and_slider_change_output(lab_page, lab_server, artifa
     box.scroll_into_view_if_needed()
     feedback = box.locator(spec["feedback"])
     submit = box.get_by_role("button", name=spec["submit"])
+    feedback_selector = f"{spec['exercise_box']} {spec['feedback']}"
 
-    box.get_by_label(spec["wrong_choice"], exact=True).check()
-    submit.click()
-    page.wait_for_function(
-        "([sel, pat]) => new RegExp(pat).test(document.querySelector(sel).textContent)",
-        arg=[f"{spec['exercise_box']} {spec['feedback']}", spec["wrong_feedback"].pattern], timeout=15_000,
-    )
-    page.screenshot(path=str(artifacts / "interaction-1-wrong.png"))
-    assert not spec["right_feedback"].search(feedback.inner_text())
+    def answer(choice, expected, unexpected, screenshot):
+        box.get_by_label(choice, exact=True).check()
+        submit.click()
+        page.wait_for_function(
+            "([sel, pat]) => new RegExp(pat).test(document.querySelector(sel).textContent)",
+            arg=[feedback_selector, expected.pattern], timeout=15_000,
+        )
+        page.screenshot(path=str(artifacts / screenshot))
+        assert not unexpected.search(feedback.inner_text())
 
-    box.get_by_label(spec["right_choice"], exact=True).check()
-    submit.click()
-    page.wait_for_function(
-        "([sel, pat]) => new RegExp(pat).test(document.querySelector(sel).textContent)",
-        arg=[f"{spec['exercise_box']} {spec['feedback']}", spec["right_feedback"].pattern], timeout=15_000,
-    )
-    page.screenshot(path=str(artifacts / "interaction-2-right.png"))
-    assert not spec["wrong_feedback"].search(feedback.inner_text())
+    answer(spec["wrong_choice"], spec["wrong_feedback"], spec["right_feedback"], "interaction-1-wrong.png")
+    answer(spec["right_choice"], spec["right_feedback"], spec["wrong_feedback"], "interaction-2-right.png")
 
     explorer = page.locator(spec["explorer_box"]).first
     explorer.scroll_into_view_if_needed()
@@ -369,20 +365,11 @@ def test_exercise_feedback_and_slider_change_output(lab_page, lab_server, artifa
     selector = f"{spec['explorer_box']} {spec['explorer_output']}"
     before = output.inner_text()
     before_dom = page.evaluate("(sel) => document.querySelector(sel).textContent", selector)
-    changed = "([sel, before]) => { const n = document.querySelector(sel); return !!n && n.textContent.trim() !== '' && n.textContent !== before; }"
-    handle = explorer.locator(".noUi-handle").first
-    handle.focus()
-    handle.press("ArrowRight")
-    handle.press("ArrowRight")
-    try:
-        page.wait_for_function(changed, arg=[selector, before_dom], timeout=10_000)
-    except Exception:  # keyboard did not move it: drag the handle like a mouse user
-        box = handle.bounding_box()
-        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        page.mouse.down()
-        page.mouse.move(box["x"] + box["width"] / 2 + 60, box["y"] + box["height"] / 2, steps=5)
-        page.mouse.up()
-        page.wait_for_function(changed, arg=[selector, before_dom], timeout=15_000)
+    move_slider(page, explorer)
+    page.wait_for_function(
+        "([sel, before]) => { const n = document.querySelector(sel); return !!n && n.textContent.trim() !== '' && n.textContent !== before; }",
+        arg=[selector, before_dom], timeout=15_000,
+    )
     after = output.inner_text()
     page.screenshot(path=str(artifacts / "interaction-3-slider.png"))
     assert after != before and after.strip(), (before, after)
