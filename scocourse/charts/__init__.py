@@ -7,8 +7,23 @@ is light: matplotlib is imported when the first chart is made.
 
 Set-up cell of a lesson::
 
-    from scocourse.charts import use_context
-    use_context("projector")        # or "screen" (default)
+    from scocourse import charts
+    charts.use_context("screen")     # lecturers: charts.use_context("projector")
+
+Chart functions (each returns a CourseFigure; ``data=`` overrides the default dataset):
+
+* ``membership_timeline(data=None, start=1996, end=None)``, ``membership_map(on=None, data=None, extent="sco")``
+* ``world_shares(source="wdi", year=None, data=None)``, ``world_shares_then_now(year=None)``
+* ``indicator_lines(indicator, countries=None, years=None, data=None, small_multiples=False)``
+* ``electricity_mix(countries, year=None, data=None)``, ``electricity_mix_over_time(country, years=None, data=None)``,
+  ``fossil_production(countries=None, data=None)``
+* ``water_dependency(countries=None, data=None)``, ``water_withdrawals(countries=None, data=None)``,
+  ``basin_flows(data=None)``
+* ``trade_shares(countries=None, partners=("RUS", "CHN"), years=None, data=None)``
+* ``population_projection(countries=None, data=None)``, ``defence_then_now(data=None)``
+
+Display helpers: ``figure_outputs(fig)`` (output dicts for an ``ipywidgets.Output``), ``png_bytes(fig)``.
+House style: :mod:`scocourse.charts.style` (``COLORS``, ``STATUS_COLORS``, ``FUEL_COLORS``, …).
 """
 from __future__ import annotations
 

@@ -19,6 +19,7 @@ import functools
 import io
 import textwrap
 
+from cycler import cycler
 from matplotlib import rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -49,7 +50,7 @@ def rc_params(context: str | None = None) -> dict:
         "axes.spines.right": False,
         "axes.grid": False,
         "axes.axisbelow": True,
-        "axes.prop_cycle": __import__("cycler").cycler(color=list(style.OKABE_ITO.values())),
+        "axes.prop_cycle": cycler(color=list(style.OKABE_ITO.values())),
         "grid.color": "#E3E3E3",
         "grid.linewidth": 0.8,
         "xtick.labelsize": s["font"],
