@@ -54,6 +54,16 @@ def _unavailable(reason: str):
     pytest.skip(reason)
 
 
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
+    """Linux: SIGTERM the server if pytest dies without tearing down (killed, timed out)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except Exception:
+        pass
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -148,6 +158,7 @@ def lab_server(tmp_path_factory, playwright_sync):
         process = subprocess.Popen(
             command, cwd=REPO, env=env, stdout=log_file, stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL, start_new_session=True,
+            preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
         )
     server = LabServer(port, token, process, log)
     try:

@@ -83,14 +83,16 @@ STATE = """
     counts.push(model.executionCount);
     for (let i = 0; i < model.outputs.length; i++) {
       const out = model.outputs.get(i);
-      if (out.type === 'error') errors.push(JSON.stringify(out.toJSON()).slice(0, 500));
+      if (out.type === 'error') { const j = out.toJSON(); errors.push(`cell ${counts.length}: ${j.ename}: ${j.evalue}`); }
     }
   }
   const busyPrompts = [...panel.node.querySelectorAll('.jp-InputPrompt')].filter(n => n.textContent.includes('*')).length;
   const status = [...document.querySelectorAll('.jp-StatusBar-Item')].map(n => n.textContent).join(' ~ ');
   const idleInStatusBar = /\\|\\s*Idle/.test(status);
+  // Finished when Run All has resolved (it stops at the first error) and the kernel is idle;
+  // check_clean_run then requires every code cell to have run.
   const done = window.__runAllResult !== undefined && kernel && kernel.status === 'idle'
-      && counts.every(c => c !== null) && busyPrompts === 0 && idleInStatusBar;
+      && busyPrompts === 0 && idleInStatusBar;
   return {ready: !!done, runAll: String(window.__runAllResult), kernel: kernel ? kernel.status : null,
           counts, errors, busyPrompts, status};
 }
@@ -154,10 +156,12 @@ def run_all(page, server, rel_path: str) -> dict:
 
 
 def check_clean_run(page, rel_path: str, state: dict) -> None:
+    assert not state["errors"], f"{rel_path}: error outputs: {state['errors']}"
     counts = state["counts"]
+    unrun = [i for i, c in enumerate(counts) if c is None]
+    assert not unrun, f"{rel_path}: code cells {unrun} (of {len(counts)}) did not run; Run All said {state['runAll']}"
     assert counts == sorted(counts) and len(set(counts)) == len(counts), f"cells ran out of order: {counts}"
     assert state["runAll"] == "true", f"Run All reported failure: {state['runAll']}"
-    assert not state["errors"], f"{rel_path}: error outputs: {state['errors']}"
     tracebacks = page.evaluate(STDERR_TRACEBACKS, rel_path)
     assert not tracebacks, f"{rel_path}: tracebacks on stderr: {tracebacks}"
     if _has_widgets(rel_path):
