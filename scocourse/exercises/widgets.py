@@ -127,6 +127,13 @@ class ExerciseWidget:
         self.solution_button.disabled = not self.solution_allowed()
 
 
+# Long answers wrap: let each radio label grow with its text so the next one never covers its button.
+_CSS = ("<style>.scocourse-exercise .widget-radio-box label{height:auto!important;white-space:normal;"
+        "line-height:1.35;display:flex;flex-direction:row-reverse;justify-content:flex-end;"
+        "align-items:flex-start;gap:0.5em;padding:2px 0;margin-bottom:2px}"
+        ".scocourse-exercise .widget-radio-box input{flex:none;margin-top:0.2em}</style>")
+
+
 def _controls(q: Question, w) -> tuple[list, Any, Callable[[], Any]]:
     """Returns (widgets to show, the input widgets, function reading the answer) for the question's type."""
     wide = w.Layout(width="auto")
@@ -169,7 +176,7 @@ def build_widget(question_or_id: Any, *, instructor: bool | None = None) -> Exer
 
     q = question_or_id if isinstance(question_or_id, Question) else get_question(question_or_id)
     instructor = is_instructor() if instructor is None else instructor
-    header = w.HTML(f"<p><strong>Exercise {q.id} · {q.kind_label}</strong></p>{markdown_html(q.prompt)}"
+    header = w.HTML(f"{_CSS}<p><strong>Exercise {q.id} · {q.kind_label}</strong></p>{markdown_html(q.prompt)}"
                     f"<p><em>{html.escape(type_instructions(q))}</em></p>")
     controls, inputs, read = _controls(q, w)
     is_reflection = isinstance(q, Reflection)
