@@ -299,8 +299,7 @@ _EU_MEMBERS = ("DEU",)  # partners in the trade data that are also inside the EU
 
 
 
-def _markdown_output(text: str) -> dict:
-    return {"output_type": "display_data", "data": {"text/markdown": text, "text/plain": text}, "metadata": {}}
+from ._display import markdown_output as _markdown_output  # noqa: E402
 
 
 def _check_sections(sections) -> tuple[str, ...]:

@@ -176,8 +176,7 @@ def energy_summary(country) -> str:
     return " ".join(parts)
 
 
-def _text_output(text: str) -> dict:
-    return {"output_type": "display_data", "data": {"text/plain": text}, "metadata": {}}
+from ._display import text_output as _text_output  # noqa: E402
 
 
 def _chart_outputs(draw, *args) -> tuple:

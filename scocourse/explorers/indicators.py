@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from scocourse.errors import CourseError
 
+from ._display import text_output
+
 __all__ = ["explorer_countries", "explorer_indicators", "indicator_note", "IndicatorExplorer",
            "build_indicator_explorer", "indicator_explorer"]
 
@@ -130,11 +132,7 @@ def _fmt(value: float) -> str:
 
 
 def _text_output(text: str) -> dict:
-    import html
-
-    return {"output_type": "display_data",
-            "data": {"text/plain": text, "text/html": f"<p>{html.escape(text)}</p>"},
-            "metadata": {}}
+    return text_output(text, html=True)
 
 
 class IndicatorExplorer:

@@ -142,8 +142,7 @@ def _draw(result: ReservoirResult):
     return finish(fig, title=title, description=_figure_description(result), source=_source_text())
 
 
-def _text_output(text: str) -> dict:
-    return {"output_type": "display_data", "data": {"text/plain": text}, "metadata": {}}
+from ._display import text_output as _text_output  # noqa: E402
 
 
 class ReservoirExplorer:

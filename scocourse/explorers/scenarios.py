@@ -751,9 +751,10 @@ def _outputs(c: dict) -> tuple:
     from scocourse.charts.figure import figure_outputs
 
     text = scenario_text(**c)
-    narrative = {"output_type": "display_data", "data": {"text/markdown": text, "text/plain": text}, "metadata": {}}
-    table = {"output_type": "display_data",
-             "data": {"text/html": _signpost_html(c), "text/plain": _signpost_text(c)}, "metadata": {}}
+    from ._display import markdown_output, output
+
+    narrative = markdown_output(text)
+    table = output({"text/html": _signpost_html(c), "text/plain": _signpost_text(c)})
     return (narrative,) + tuple(figure_outputs(scenario_matrix_figure(**c))) + (table,)
 
 
