@@ -8,28 +8,58 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SOURCES = ROOT / "sources"
 
 
-@pytest.mark.skipif(not (SHARED / "raw").is_dir(), reason="../shared is not beside the checkout")
+def _build(sources: Path, out: Path, cwd: Path = ROOT) -> None:
+    subprocess.run([sys.executable, str(cwd / "tools" / "build_data.py"), "--sources", str(sources), "--out", str(out)],
+                   check=True, capture_output=True, cwd=cwd)
+
+
 def test_committed_data_equals_a_fresh_build(tmp_path):
     out = tmp_path / "data"
-    subprocess.run([sys.executable, str(ROOT / "tools" / "build_data.py"), "--shared", str(SHARED), "--out", str(out)],
-                   check=True, capture_output=True)
+    _build(SOURCES, out)
     committed = sorted(p.name for p in (ROOT / "data").iterdir())
     assert committed == sorted(p.name for p in out.iterdir())
     _match, mismatch, errors = filecmp.cmpfiles(ROOT / "data", out, committed, shallow=False)
     assert not mismatch and not errors, f"data/ differs from a fresh build: {mismatch or errors}; run tools/build_data.py"
 
 
-@pytest.mark.skipif(not (SHARED / "raw").is_dir(), reason="../shared is not beside the checkout")
 def test_build_is_deterministic(tmp_path):
     for name in ("a", "b"):
-        subprocess.run([sys.executable, str(ROOT / "tools" / "build_data.py"), "--shared", str(SHARED),
-                        "--out", str(tmp_path / name)], check=True, capture_output=True)
+        _build(SOURCES, tmp_path / name)
     names = sorted(p.name for p in (tmp_path / "a").iterdir())
     _match, mismatch, errors = filecmp.cmpfiles(tmp_path / "a", tmp_path / "b", names, shallow=False)
     assert not mismatch and not errors
+
+
+def test_a_clone_alone_rebuilds_data(tmp_path):
+    """The source base is in the repository: a clone in an empty folder (no ../shared beside it)
+    rebuilds data/ byte for byte with the build's defaults."""
+    if not (ROOT / ".git").exists():
+        pytest.fail("this test needs a git checkout of the repository")
+    files = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard",
+                            "tools", "sources", "data"], cwd=ROOT, check=True, capture_output=True).stdout
+    clone = tmp_path / "empty" / "scocourse"
+    for rel in filter(None, files.decode().split("\0")):
+        src = ROOT / rel
+        if src.is_file():
+            dst = clone / rel
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            dst.write_bytes(src.read_bytes())
+    assert not (clone.parent / "shared").exists()
+    rebuilt = clone / "rebuilt"
+    subprocess.run([sys.executable, "tools/build_data.py", "--out", str(rebuilt)], cwd=clone, check=True,
+                   capture_output=True)
+    committed = sorted(p.name for p in (ROOT / "data").iterdir())
+    assert committed == sorted(p.name for p in rebuilt.iterdir())
+    _match, mismatch, errors = filecmp.cmpfiles(ROOT / "data", rebuilt, committed, shallow=False)
+    assert not mismatch and not errors, f"a clone rebuilds data/ differently: {mismatch or errors}"
+
+
+def test_build_reads_nothing_outside_the_repository():
+    text = (ROOT / "tools" / "build_data.py").read_text(encoding="utf-8")
+    assert "shared" not in text and "ROOT.parent" not in text
 
 
 def test_wheel_installed_elsewhere_loads_its_data(tmp_path):

@@ -1,9 +1,14 @@
-"""Build every file in ``data/`` from ``../shared/raw`` and ``../shared/reference``.
+"""Build every file in ``data/`` from the repository's source base, ``sources/raw`` and ``sources/reference``.
 
 Usage::
 
-    python tools/build_data.py                 # reads ../shared, writes data/
-    python tools/build_data.py --shared PATH --out DIR
+    python tools/build_data.py                 # reads sources/, writes data/
+    python tools/build_data.py --sources PATH --out DIR
+
+``sources/raw/<source>/`` holds the upstream extracts the build reads, each with its
+``PROVENANCE.md``; ``sources/reference/`` holds the course's own hand-checked fact tables
+(CC BY 4.0). The build reads nothing outside the repository: to correct a fact, edit a
+reference table and run this script again.
 
 The build is deterministic: the same inputs give byte-identical outputs (sorted rows,
 fixed float formatting, ``\\n`` line endings, no timestamps). It also writes
@@ -90,14 +95,14 @@ SRC_NE = {"title": "Natural Earth 4.1.0 admin-0 countries 1:110m (1:50m for Mald
           "commit": "world-atlas@2.0.2 (npm tarball sha256 032e7765f2ce00edaeafec23ff22bc3b77e42987c257da944cc585b452c05b97)",
           "short": "Natural Earth"}
 SRC_REF = {"title": "scocourse reference tables (hand-checked; every row carries its own source URLs)",
-           "publisher": "scocourse authors", "path": "shared/reference/SOURCES.md",
-           "repository": "scocourse shared/reference", "files": "", "commit": "", "short": "scocourse reference tables"}
+           "publisher": "scocourse authors", "path": "sources/reference/SOURCES.md",
+           "repository": "scocourse sources/reference", "files": "", "commit": "", "short": "scocourse reference tables"}
 SRC_VALDAI = {"title": "E. Koldunova and N. Das Kundu, Russia's Role in the SCO and Central Asia: Challenges and "
                        "Opportunities, Valdai Discussion Club grantees report, Moscow, December 2014 (tables transcribed "
-                       "in shared/reference/seed_figures.csv)",
+                       "in sources/reference/seed_figures.csv)",
               "publisher": "Valdai Discussion Club",
               "path": "https://valdaiclub.com/a/reports/russia_s_role_in_the_sco_and_central_asia_challenges_and_opportunities/",
-              "repository": "scocourse shared/reference", "files": "seed_figures.csv", "commit": "",
+              "repository": "scocourse sources/reference", "files": "seed_figures.csv", "commit": "",
               "short": "Valdai report 2014"}
 
 COURSE_ISO3 = ["CHN", "RUS", "KAZ", "KGZ", "TJK", "UZB", "IND", "PAK", "IRN", "BLR", "AFG", "MNG", "TUR", "LKA",
@@ -686,8 +691,8 @@ def _source_entry(src: dict) -> dict:
     return d
 
 
-def build(shared: Path, out: Path) -> list[Path]:
-    raw, ref = shared / "raw", shared / "reference"
+def build(sources: Path, out: Path) -> list[Path]:
+    raw, ref = sources / "raw", sources / "reference"
     out.mkdir(parents=True, exist_ok=True)
     frames = {
         "countries": build_countries(raw, ref),
@@ -731,7 +736,7 @@ def build(shared: Path, out: Path) -> list[Path]:
         resources.append(res)
     package = {
         "profile": "data-package", "name": "scocourse-data", "title": "scocourse: datasets for a course on the SCO and Central Asia",
-        "description": "Cleaned, traceable extracts built by tools/build_data.py from shared/raw and shared/reference. Each resource carries its own sources and licence.",
+        "description": "Cleaned, traceable extracts built by tools/build_data.py from the repository's sources/raw and sources/reference. Each resource carries its own sources and licence.",
         "version": "1.0.0", "homepage": "https://github.com/scocourse/scocourse",
         "licenses": [LIC_COURSE], "resources": resources,
     }
@@ -743,13 +748,13 @@ def build(shared: Path, out: Path) -> list[Path]:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="folder holding raw/ and reference/")
+    ap.add_argument("--sources", type=Path, default=ROOT / "sources", help="folder holding raw/ and reference/")
     ap.add_argument("--out", type=Path, default=ROOT / "data", help="output folder")
     args = ap.parse_args(argv)
-    if not (args.shared / "raw").is_dir():
-        print(f"no raw data at {args.shared}/raw", file=sys.stderr)
+    if not (args.sources / "raw").is_dir() or not (args.sources / "reference").is_dir():
+        print(f"no source base at {args.sources}: expected raw/ and reference/ folders there", file=sys.stderr)
         return 2
-    for p in build(args.shared, args.out):
+    for p in build(args.sources, args.out):
         print(f"{p.name:32s} {p.stat().st_size:>9,d} bytes")
     return 0
 

@@ -61,7 +61,7 @@ _SOURCE_LIST = (
            "The Role of the SCO in Ensuring Water and Energy Security in Central Asia",
            "Russian International Affairs Council, Policy Brief 52", "2024"),
     Source("course data", "scocourse datasets", "membership, events and infrastructure tables",
-           "compiled from the sources listed in shared/reference/SOURCES.md", "2025"),
+           "compiled from the sources listed in sources/reference/SOURCES.md", "2025"),
 )
 SOURCES = MappingProxyType({s.key: s for s in _SOURCE_LIST})
 """The works cited in :data:`INTERESTS`, by tag."""

@@ -1,6 +1,6 @@
 """Lesson 00 — Start here: a warm-up with one question of each type.
 
-Facts come from shared/reference/sco_events.csv and sco_membership.csv (built into the
+Facts come from sources/reference/sco_events.csv and sco_membership.csv (built into the
 ``events`` and ``membership`` datasets); the two numeric answers are computed from the
 datasets when the student checks, so they follow the data if it is rebuilt.
 """
