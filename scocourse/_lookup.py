@@ -213,6 +213,11 @@ def _years(years, lo: int, hi: int, what: str):
     return wanted
 
 
+# Public names for the validators other modules use (facts, charts).
+check_years = _years
+resolve_countries = _countries
+
+
 def indicator(code_or_short_name: str, countries=None, years=None):
     """Return a tidy DataFrame (iso3, country, year, value, unit) of one indicator.
 

@@ -1,0 +1,157 @@
+"""Facts computed from the datasets, each in one place.
+
+Charts, explorers, question banks and notebooks call these rather than computing their own
+version, so a fact has one meaning everywhere:
+
+- :func:`central_asia` — the five Central Asian states (from the ``countries`` dataset).
+- :func:`membership_changes` — every dated change of SCO status (a spell starting or ending).
+- :func:`latest_membership_change` — the date of the latest change that has happened.
+- :func:`partner_shares` — partners' shares in a country's trade, read from either side of the
+  records (the country's own, or its partners' mirror records), and saying which.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+
+from . import datasets
+from ._lookup import check_years, country, resolve_countries
+from .errors import OutOfRangeError, UnknownNameError, WrongTypeError, did_you_mean
+
+__all__ = ["central_asia", "membership_changes", "latest_membership_change", "partner_shares", "TRADE_SIDES"]
+
+#: The two sides of a bilateral trade record, as ``partner_shares(side=...)`` reads them.
+TRADE_SIDES = {
+    "reporter": "the country's own customs records (its exports to and imports from each partner)",
+    "partner": "the partners' records of their trade with the country (mirror data: each partner's imports "
+               "from and exports to it)",
+}
+
+
+def central_asia() -> list[str]:
+    """Return the ISO3 codes of the five Central Asian states, sorted (from the ``countries`` dataset).
+
+    Turkmenistan is included: it is Central Asian but not an SCO member (see :func:`scocourse.members`).
+    """
+    c = datasets.load("countries")
+    return sorted(c.loc[c["central_asia"].fillna(False).astype(bool), "iso3"].astype(str))
+
+
+def membership_changes():
+    """Return every dated change of SCO status as a DataFrame, oldest first.
+
+    Columns: ``date`` (datetime.date), ``iso3``, ``country``, ``status``, ``change`` — ``"starts"`` on the
+    first day a status holds, ``"ends"`` on the first day it no longer holds (a spell covers
+    ``start <= day < end``, as in :func:`scocourse.members`).
+    """
+    import pandas as pd
+
+    m = datasets.load("membership")
+    rows = []
+    for r in m.itertuples(index=False):
+        rows.append((r.start.date(), r.iso3, r.country, r.status, "starts"))
+        if r.end is not None and r.end == r.end:
+            rows.append((r.end.date(), r.iso3, r.country, r.status, "ends"))
+    out = pd.DataFrame(rows, columns=["date", "iso3", "country", "status", "change"])
+    return out.sort_values(["date", "change", "iso3", "status"], kind="mergesort").reset_index(drop=True)
+
+
+def latest_membership_change(today: _dt.date | None = None) -> _dt.date:
+    """Return the date of the latest status change (a spell starting or ending) on or before ``today``.
+
+    ``today`` defaults to the clock; changes dated after it (decided but not yet in force) are not counted.
+    Charts and explorers use this date, not the clock, so their outputs do not change from day to day.
+    """
+    today = today or _dt.date.today()
+    dates = [d for d in membership_changes()["date"] if d <= today]
+    if not dates:
+        raise OutOfRangeError(f"No membership change on or before {today.isoformat()}.")
+    return max(dates)
+
+
+def partner_shares(countries=None, partners=None, years=None, side="reporter", data=None):
+    """Return partners' shares in each country's merchandise trade, read from one side of the records.
+
+    Parameters
+    ----------
+    countries : str or list of str, optional
+        The countries whose trade is split (names or ISO3 codes). Default: :func:`central_asia`.
+    partners : str or list of str, optional
+        Partner codes (``"CHN"``, ``"RUS"``, ``"EUU"``, ``"USA"``, ...). Default: every partner in the data.
+    years : int, (first, last) or list of int, optional
+        Years to keep. Default: every year with data.
+    side : {"reporter", "partner"}
+        ``"reporter"``: the country's own records — (its exports to P + its imports from P).
+        ``"partner"``: P's records of the same trade (mirror data) — (P's imports from the country +
+        P's exports to it). Only the 28 course countries report in the dataset, so the partner side
+        has no EU, US, UK, ... rows. The two sides differ (CIF/FOB valuation, re-exports, shuttle
+        trade, unrecorded trade, estimates).
+    data : DataFrame, optional
+        A ``trade``-shaped frame to use instead of the dataset (for tests).
+
+    Returns
+    -------
+    DataFrame
+        One row per country, partner and year: ``country``, ``partner``, ``year``, ``side``,
+        ``value`` (two-way trade recorded on that side, US$ million), ``total`` (the country's own
+        reported two-way trade with the World, US$ million), ``share`` (``100 * value / total``, %),
+        ``estimated`` (any flow used is an IMF estimate). Either side is divided by the country's own
+        world total, the only world total there is; a partner-side share can therefore exceed what the
+        country reports, even 100 %, and that gap is the point. Years lacking either flow of a pair,
+        or the country's world total, are left out rather than counted as zero.
+    """
+    import pandas as pd
+
+    if side not in TRADE_SIDES:
+        raise UnknownNameError(f"side={side!r} is not a side of the trade records.{did_you_mean(str(side), TRADE_SIDES)} "
+                               "Use 'reporter' (the country's own records) or 'partner' (its partners' mirror records).")
+    if data is None:
+        df = datasets.load("trade")
+    elif not isinstance(data, pd.DataFrame) or not {"reporter", "partner", "flow", "year", "value"} <= set(data.columns):
+        raise WrongTypeError("data= should be a DataFrame shaped like datasets.load('trade') "
+                             "(columns reporter, partner, flow, year, value).")
+    else:
+        df = data.copy()
+    if "estimated" not in df.columns:
+        df = df.assign(estimated=False)
+    df = df.dropna(subset=["value"])
+    codes = central_asia() if countries is None else resolve_countries(countries)
+    if partners is None:
+        parts = None
+    elif isinstance(partners, str):
+        parts = [partners.upper() if len(partners) == 3 and partners.upper() in set(df["partner"]) else country(partners)]
+    else:
+        try:
+            parts = [p.upper() if len(p) == 3 and p.upper() in set(df["partner"]) else country(p) for p in partners]
+        except TypeError:
+            raise WrongTypeError("partners should be a code or a list of codes such as ['CHN', 'RUS'].") from None
+    # the country's own world total (exports + imports, both needed)
+    own_world = df[df["reporter"].isin(codes) & (df["partner"] == "WLD")]
+    total = own_world.groupby(["reporter", "year"]).agg(total=("value", "sum"), flows=("flow", "nunique"),
+                                                        est_total=("estimated", "any")).reset_index()
+    total = total[(total["flows"] == 2) & (total["total"] != 0)].drop(columns="flows")
+    total = total.rename(columns={"reporter": "country"})
+    if side == "reporter":
+        pairs = df[df["reporter"].isin(codes) & (df["partner"] != "WLD")]
+        pairs = pairs.rename(columns={"reporter": "country"})
+    else:
+        pairs = df[df["partner"].isin(codes)].rename(columns={"reporter": "partner", "partner": "country"})
+    if parts is not None:
+        pairs = pairs[pairs["partner"].isin(parts)]
+    g = pairs.groupby(["country", "partner", "year"]).agg(value=("value", "sum"), flows=("flow", "nunique"),
+                                                          estimated=("estimated", "any")).reset_index()
+    g = g[g["flows"] == 2].drop(columns="flows")
+    out = g.merge(total, on=["country", "year"])
+    wanted = check_years(years, int(df["year"].min()), int(df["year"].max()), "The IMF DOTS trade data")
+    if wanted is not None:
+        out = out[out["year"].isin(wanted)]
+    missing = [c for c in codes if c not in set(out["country"])]
+    if len(missing) == len(codes):
+        raise OutOfRangeError(f"The trade data have no {side}-side flows with a world total for "
+                              f"{', '.join(missing)} in the years asked.")
+    out = pd.DataFrame({"country": out["country"].astype(str), "partner": out["partner"].astype(str),
+                        "year": out["year"].astype(int), "side": side,
+                        "value": out["value"].astype(float), "total": out["total"].astype(float),
+                        "share": 100 * out["value"].astype(float) / out["total"].astype(float),
+                        "estimated": out["estimated"].astype(bool) | out["est_total"].astype(bool)})
+    return out.sort_values(["country", "year", "share", "partner"], ascending=[True, True, False, True],
+                           kind="mergesort").reset_index(drop=True)
