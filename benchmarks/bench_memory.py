@@ -2,7 +2,7 @@
 """Peak memory of each lesson's kernel, and of the Jupyter server, to size a student's server on a hub.
 
     python benchmarks/bench_memory.py                      # every notebooks/NN_*.ipynb + the server
-    python benchmarks/bench_memory.py notebooks/06_water_security.ipynb --no-server
+    python benchmarks/bench_memory.py notebooks/08_water_security.ipynb --no-server
     python benchmarks/bench_memory.py --proxy --json deploy/memory.json --markdown   # record the figures the tests check
 
 Each lesson runs headless, cell by cell, in a fresh ``python3`` kernel with the environment of
@@ -141,7 +141,7 @@ PROXY_CELLS = [
     "made = []\nfor name in sorted(charts._LAZY):\n    if name in ('CourseFigure', 'figure_outputs', 'png_bytes'):\n        continue\n"
     "    try:\n        fig = getattr(charts, name)()\n        charts.figure_outputs(fig)\n        made.append(name)\n"
     "    except Exception:\n        pass\nlen(made) >= 0",
-    "from scocourse.exercises import questions\nfor q in questions('00') + questions('06'):\n    exercise(q.id)",
+    "from scocourse.exercises import questions\nfor q in questions('00') + questions('08'):\n    exercise(q.id)",
     "import importlib, pkgutil, scocourse.explorers as ex\nfor m in pkgutil.iter_modules(ex.__path__):\n"
     "    try:\n        importlib.import_module('scocourse.explorers.' + m.name)\n    except Exception:\n        pass",
     "progress()",

@@ -22,7 +22,31 @@ __all__ = ["progress_path", "ProgressStore", "store", "record_check", "record_hi
            "lesson_summary", "course_summary", "summary_text", "summary_html", "reset_progress"]
 
 FILE_NAME = "progress.json"
-VERSION = 1
+VERSION = 2
+
+#: Question ids renamed by a course update, per file version: a file written at version ``v`` has
+#: ``RENAMES[v]`` applied (and every later step) when it is read, so no recorded answer is lost.
+#: Version 1 -> 2: the course grew from nine lessons to twelve (new lessons 05, 06 and 09), and
+#: energy 05 -> 07, water 06 -> 08, scenarios 07 -> 10, review 08 -> 11.
+RENAMES: dict[int, dict[str, str]] = {
+    1: {f"{old}-{n:02d}": f"{new}-{n:02d}" for old, new in (("05", "07"), ("06", "08"), ("07", "10"), ("08", "11"))
+        for n in range(1, 100)},
+}
+
+
+def migrate_ids(questions: dict[str, Any], version: int) -> dict[str, Any]:
+    """Return ``questions`` with the ids of a file written at ``version`` renamed to today's ids.
+
+    Renames are applied all at once per step (old 07 becomes 10 while old 05 becomes 07), and an
+    entry never overwrites one already stored under the new id.
+    """
+    for step in sorted(v for v in RENAMES if v >= version):
+        table = RENAMES[step]
+        renamed: dict[str, Any] = {}
+        for qid, entry in questions.items():
+            renamed.setdefault(table.get(qid, qid), entry)
+        questions = renamed
+    return questions
 
 
 def progress_path() -> Path:
@@ -54,6 +78,9 @@ class ProgressStore:
         try:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
             found = raw.get("questions", {}) if isinstance(raw, dict) else {}
+            version = raw.get("version", 1) if isinstance(raw, dict) else 1
+            if isinstance(found, dict) and isinstance(version, int) and version < VERSION:
+                found = migrate_ids(found, version)
             clean = {k: {**_empty_entry(), **v} for k, v in found.items()
                      if isinstance(k, str) and isinstance(v, dict)}
         except (OSError, ValueError):

@@ -5,12 +5,12 @@ then the other countries of the ``energy`` dataset) and, for the country chosen,
 charts from :mod:`scocourse.charts` — ``electricity_mix_over_time(country)`` and
 ``fossil_production([country])`` — with a short summary computed from the data under them.
 
-The module also holds the small data helpers lesson 05 uses:
+The module also holds the small data helpers lesson 07 uses:
 
 - :func:`central_asia` — the five Central Asian states (from the ``countries`` dataset);
 - :func:`electricity_shares` — each source's share (%) of a country's electricity in a year;
 - :func:`mystery_mixes` — the Central Asian mixes with the country names hidden, for the
-  "identify the country from its energy mix" exercise (05-02), and the key to them;
+  "identify the country from its energy mix" exercise (07-02), and the key to them;
 - :func:`energy_summary` — the sentences shown under the explorer's charts.
 
 matplotlib and ipywidgets are imported only when a chart or the widget is built. The widget

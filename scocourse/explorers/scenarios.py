@@ -166,7 +166,7 @@ DRIVERS = (
                 text=(
                     "**Water — cooperative.** Upstream and downstream states again trade summer water for winter "
                     "energy, in new forms: regional electricity exchange and joint investment in new dams such "
-                    "as Kambarata-1 (lesson 06). Saltybayev (Institute of World Economics and Politics, "
+                    "as Kambarata-1 (lesson 08). Saltybayev (Institute of World Economics and Politics, "
                     "Kazakhstan, writing in The Astana Times) hopes that regular meetings of Central Asian "
                     "leaders will settle the joint use of water and energy; Perminova's RIAC policy brief "
                     "(2024) sees water and energy security as possible common ground for Russia, China and "
@@ -635,7 +635,7 @@ def scenario_matrix_figure(**chosen):
                 f"Afghanistan's stability but assumed Russian–Chinese coordination.")
         return finish(fig, title=f"Scenario matrix: your choices give \u201c{name}\u201d",
                       description=desc,
-                      source=f"Scenario logic: lesson 07; Valdai positions: {_VALDAI_2014.replace('*', '')} (pp. 62–63).")
+                      source=f"Scenario logic: lesson 10; Valdai positions: {_VALDAI_2014.replace('*', '')} (pp. 62–63).")
 
     return draw()
 

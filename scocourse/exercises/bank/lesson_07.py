@@ -1,459 +1,377 @@
-"""Lesson 07 — Scenarios: how scenario analysis works, the 2014 Valdai scenarios in hindsight,
-demography as the driver we can project, and a scenario builder.
+"""Lesson 07 — Energy security: questions.
 
-Facts about the 2014 scenarios come from seed 001 (E. Koldunova and N. Das Kundu, *Russia's Role
-in the SCO and Central Asia*, Valdai Discussion Club, 2014), pp. 62-63 of the report; event dates
-from the ``events`` and ``membership`` datasets. Three answers are computed from the datasets when
-the student checks (UN WPP 2024 totals, World Bank WDI working-age population), so they follow the
-data if it is rebuilt.
+Facts come from the ``energy``, ``infrastructure``, ``trade`` and ``indicators`` datasets and
+from the 2014 Valdai report (seed 001). Numeric answers are computed from the datasets when
+the student checks; the two Match questions that rest on data (07-02, 07-07) build their
+pairs from the datasets when the bank is loaded, so they follow the data if it is rebuilt.
 """
 from __future__ import annotations
 
 from scocourse.exercises.types import Match, MultipleChoice, Numeric, Order, Reflection, ShortText
 
-TITLE = "Scenarios"
+TITLE = "Energy security"
 
-#: The five Central Asian states (UN M49 "Central Asia").
-CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
+_CA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 
 
-def _wpp_wide():
-    """Returns UN WPP 2024 population (persons) of the five states, one column per state, indexed by year."""
+# ----------------------------------------------------------------------------- answers from data
+
+def _kazakhstan_oil_share_2020() -> float:
+    """Returns Kazakhstan's share (%) of the recorded oil production of the five states in 2020."""
     from scocourse import datasets
-    pop = datasets.load("population_projections")
-    pop = pop[pop["iso3"].isin(CENTRAL_ASIA)]
-    wide = pop.pivot(index="year", columns="iso3", values="population")
-    if list(wide.columns) != sorted(CENTRAL_ASIA) or wide.isna().any().any():
-        raise ValueError("population_projections lacks a year for one of the five states")
-    return wide
+
+    e = datasets.load("energy")
+    oil = e[(e["measure"] == "fossil_production") & (e["fuel"] == "oil") & (e["year"] == 2020)
+            & e["iso3"].isin(_CA) & e["value"].notna()]
+    if "KAZ" not in set(oil["iso3"]) or oil["value"].sum() <= 0:
+        raise ValueError("no oil production for Kazakhstan in 2020")
+    return float(oil.loc[oil["iso3"] == "KAZ", "value"].sum() / oil["value"].sum() * 100)
 
 
-def _mean_yearly_increase_2014_2024_million() -> float:
-    """Returns the average yearly increase (million people) of the five states' population, 2014 to 2024."""
-    total = _wpp_wide().sum(axis=1)
-    return float((total.loc[2024] - total.loc[2014]) / 10 / 1e6)
+def _trade_share(partner: str, year: int) -> float:
+    """Returns ``partner``'s share (%) of the five states' recorded trade (exports + imports) in ``year``."""
+    from scocourse import datasets
+
+    t = datasets.load("trade")
+    t = t[t["reporter"].isin(_CA) & (t["year"] == year)]
+    world = t.loc[t["partner"] == "WLD", "value"].sum()
+    part = t.loc[t["partner"] == partner, "value"].sum()
+    if world <= 0:
+        raise ValueError(f"no trade with the world recorded for {year}")
+    return float(part / world * 100)
 
 
-def _growth_2024_2050_million() -> float:
-    """Returns the projected increase (million people) of the five states' population, 2024 to 2050."""
-    total = _wpp_wide().sum(axis=1)
-    return float((total.loc[2050] - total.loc[2024]) / 1e6)
+def _china_share_2020() -> float:
+    return _trade_share("CHN", 2020)
 
 
-def _working_age_increase_2015_2025_thousand() -> float:
-    """Returns the average yearly increase (thousand people) of the five states' population aged 15-64, 2015-2025.
+def _russia_change_2000_2020() -> float:
+    return _trade_share("RUS", 2020) - _trade_share("RUS", 2000)
 
-    Uses the World Bank WDI derived series working_age_population (share aged 15-64 x total
-    population): (value in 2025 - value in 2015) / 10, summed over the five states.
-    """
+
+def _mystery_pairs() -> dict:
+    """Returns {"Mix A": country, …} for the anonymised electricity mixes shown in the lesson."""
+    from scocourse.explorers.energy import mystery_mixes
+
+    _, key = mystery_mixes()
+    return dict(key)
+
+
+_MIX_NOTES = {
+    "Turkmenistan": "Gas only: Turkmenistan burns its own gas for power and has almost no hydropower.",
+    "Uzbekistan": "Mostly gas, with some hydropower: Uzbekistan, the region's second-largest power system.",
+    "Kazakhstan": "Mostly coal and by far the largest total: Kazakhstan, with its coal fields in the north.",
+    "Kyrgyzstan": "Mostly hydropower but smaller in total: Kyrgyzstan, whose Toktogul cascade is on the Naryn.",
+    "Tajikistan": "Mostly hydropower and larger in total: Tajikistan, with Nurek and Sangtuda (and now Rogun) "
+                  "on the Vakhsh.",
+}
+
+
+def _mystery_notes() -> dict:
+    """Returns a note on each mystery mix, chosen by the country the mix belongs to."""
+    return {mix: _MIX_NOTES[country] for mix, country in _mystery_pairs().items() if country in _MIX_NOTES}
+
+
+_NET_COUNTRIES = ("KAZ", "TKM", "KGZ", "TJK", "CHN")
+
+
+def _net_energy_pairs() -> dict:
+    """Returns {country: "net exporter"/"net importer"} from net energy imports (% of use), latest common year."""
     import scocourse
-    wa = scocourse.indicator("working_age_population", countries=list(CENTRAL_ASIA), years=[2015, 2025])
-    wide = wa.pivot(index="year", columns="iso3", values="value")
-    if wide.shape != (2, 5) or wide.isna().any().any():
-        raise ValueError("working_age_population lacks 2015 or 2025 for one of the five states")
-    total = wide.sum(axis=1)
-    return float((total.loc[2025] - total.loc[2015]) / 10 / 1e3)
 
+    x = scocourse.indicator("energy_imports_pct", countries=list(_NET_COUNTRIES))
+    x = x[x["value"].notna()]
+    years = x.groupby("iso3")["year"].apply(set)
+    if len(years) != len(_NET_COUNTRIES):
+        raise ValueError("net energy imports are missing for some countries")
+    year = max(set.intersection(*years.tolist()))
+    x = x[x["year"] == year].set_index("iso3")["value"]
+    return {scocourse.country_name(c): ("net energy exporter" if x[c] < 0 else "net energy importer")
+            for c in _NET_COUNTRIES}
 
-_S1 = "Scenario 1 (relative stability holds)"
-_S2 = "Scenario 2 (Afghanistan falls apart)"
-_BOTH = "Both scenarios"
 
 QUESTIONS = [
-    MultipleChoice(
+    Numeric(
         id="07-01",
         prompt=(
-            "A scenario team looking at Central Asia to 2040 sorts its drivers into *predetermined elements* "
-            "(already under way, hard to reverse) and *critical uncertainties* (important, but could go "
-            "either way). Which of these drivers belongs among the **predetermined elements**?"
+            "Use the fossil-production table above. What share of the oil produced by the five Central Asian "
+            "states in 2020 came from **Kazakhstan**? Give a percentage of the five states' recorded oil "
+            "production (primary energy, TWh)."
         ),
-        choices=[
-            "How many people will reach working age (15) in the region during the 2030s",
-            "Whether Afghanistan's rulers keep armed groups away from the northern border",
-            "Whether Russia and China coordinate or compete in the region",
-            "The world prices of oil and gas",
-        ],
-        answer="How many people will reach working age (15) in the region during the 2030s",
-        feedback={
-            "Whether Afghanistan's rulers keep armed groups away from the northern border":
-                "this is highly uncertain and highly important — a textbook critical uncertainty, and the "
-                "one the 2014 Valdai scenarios turned on.",
-            "Whether Russia and China coordinate or compete in the region":
-                "analysts disagree about where this relationship is heading, so it is an uncertainty, not "
-                "something given.",
-            "The world prices of oil and gas":
-                "energy prices have swung widely in every decade since the 1970s; no one can project them "
-                "with confidence.",
-        },
+        answer=_kazakhstan_oil_share_2020,
+        tolerance=1.0,
+        unit="%",
+        decimals=1,
+        answer_source=(
+            "energy dataset, measure fossil_production, fuel oil, year 2020: Kazakhstan's value divided by the "
+            "sum over the five states with data, times 100"
+        ),
         explanation=(
-            "Everyone who will turn 15 in the 2030s has already been born, so the size of those cohorts is "
-            "known today, apart from deaths and migration. That is why demography is the one driver this "
-            "lesson can project with UN data. The other three drivers are important and genuinely open, which "
-            "makes them candidates for the axes of a scenario matrix."
+            "Kazakhstan produced about {answer} of the region's oil in 2020. Turkmenistan and Uzbekistan are "
+            "gas producers that pump some oil; Kyrgyzstan and Tajikistan produce almost none (the dataset "
+            "stops recording them after 2016). When people say 'Central Asian oil' they mostly mean "
+            "Kazakhstan's oil — which is why the routes out of Kazakhstan matter so much."
         ),
         hints=[
-            "Ask of each driver: could it plausibly turn out in two very different ways?",
-            "For one of the four, the people concerned are already alive.",
-        ],
-    ),
-    ShortText(
-        id="07-02",
-        prompt=(
-            "Scenario teams pick two drivers that are both *highly important* and *highly uncertain* and use "
-            "them as the two axes of a 2×2 matrix. What is the usual two-word name for such drivers?"
-        ),
-        answer="critical uncertainties",
-        alternatives=["critical uncertainty", "key uncertainties", "key uncertainty", "critical uncertainities"],
-        wrong_answers={
-            "predetermined elements": "Predetermined elements are the opposite: drivers whose course is "
-                                      "largely known (such as demography). They appear in every scenario.",
-            "signposts": "Signposts are the observable indicators you watch to see which scenario is "
-                         "unfolding, not the axes themselves.",
-            "driving forces": "Close: every axis is a driving force, but not every driving force is "
-                              "uncertain enough to be an axis. The name stresses the uncertainty.",
-            "drivers": "Close: every axis is a driver, but the name for the chosen two stresses that they "
-                       "are both important and uncertain.",
-        },
-        explanation=(
-            "Critical uncertainties are the drivers that matter most for the question and whose outcome is "
-            "most open. Crossing two of them gives four distinct, internally consistent worlds. Drivers that "
-            "are important but fairly certain (predetermined elements) go into every scenario instead."
-        ),
-        hints=[
-            "The first word means 'decisive'.",
-            "The second word is the opposite of 'certainties'.",
+            "Take the 2020 oil column and add up the five states (skip missing values).",
+            "Divide Kazakhstan's value by that total and multiply by 100.",
+            "In code: filter datasets.load('energy') to measure == 'fossil_production', fuel == 'oil', year == 2020.",
         ],
     ),
     Match(
-        id="07-03",
+        id="07-02",
         prompt=(
-            "The 2014 Valdai report by Koldunova and Das Kundu sketched two scenarios for Central Asia after "
-            "ISAF's withdrawal from Afghanistan. Match each element to the scenario in which the report "
-            "places it."
+            "**Identify the country from its energy mix.** The table *Mystery mixes* above shows how five "
+            "countries made their electricity, with their names hidden. Match each mix to the Central Asian "
+            "state it belongs to."
         ),
-        pairs={
-            "Some NATO contingents stay on in Afghanistan": _S1,
-            "The UN, the SCO and the Istanbul and Kabul processes fund Afghanistan's economy and army": _S1,
-            "The SCO's role is mainly political and socio-economic": _S1,
-            "No post-2014 settlement is reached with moderate Taliban forces": _S2,
-            "Economic projects, Russia's included, become secondary to immediate security needs": _S2,
-            "Practical military cooperation runs mainly bilaterally and through the CSTO": _S2,
-            "Drug trafficking remains an acute problem": _BOTH,
-        },
-        left_label="Element of the scenario",
-        right_label="Scenario",
-        notes={
-            "Some NATO contingents stay on in Afghanistan": "The opening assumption of scenario 1.",
-            "No post-2014 settlement is reached with moderate Taliban forces":
-                "The trigger of scenario 2, together with the Afghan government losing its grip.",
-            "Practical military cooperation runs mainly bilaterally and through the CSTO":
-                "The report argues the SCO lacks both the mandate and the capabilities of a military alliance.",
-            "Drug trafficking remains an acute problem":
-                "Scenario 1 says so explicitly; scenario 2 lists drug trafficking among the non-traditional "
-                "threats the SCO states would face.",
-        },
+        pairs=_mystery_pairs(),
+        left_label="Mix",
+        right_label="Country",
+        notes=_mystery_notes(),
         explanation=(
-            "The report's two scenarios turn on one critical uncertainty — whether Afghanistan holds together "
-            "after 2014. In the first, a residual NATO presence and international aid keep relative stability "
-            "and the SCO works as a political and economic coordinator. In the second, Afghanistan fragments, "
-            "insurgent threats to Uzbekistan and Tajikistan grow, and security crowds out economics, with "
-            "military cooperation handled bilaterally and by the CSTO rather than the SCO."
+            "Two clues settle it: the main source and the size of the system. The two upstream states "
+            "(Kyrgyzstan and Tajikistan) run on hydropower; Turkmenistan and Uzbekistan on gas; Kazakhstan on "
+            "coal. Within each pair, the total tells them apart: Kazakhstan's system dwarfs the others, "
+            "Uzbekistan's is far larger than Turkmenistan's, and Tajikistan's hydropower plants (see the "
+            "infrastructure table) produce more than Kyrgyzstan's."
         ),
         hints=[
-            "Scenario 1 is the 'stability holds' world; scenario 2 the 'things fall apart' world.",
-            "One element is in both worlds: the report thought it would persist whatever happened.",
+            "First sort the mixes by their main source: hydropower, gas or coal.",
+            "Only one Central Asian state generates most of its electricity from coal.",
+            "For the two gas mixes and the two hydro mixes, compare the total: which country has more people "
+            "and industry, or more installed hydro capacity in the infrastructure table?",
         ],
     ),
     Order(
-        id="07-04",
+        id="07-03",
         prompt=(
-            "Put these developments after the 2014 report in order, earliest first. (One of them comes from "
-            "outside the course datasets — see the lesson text.)"
+            "Put these export routes in the order in which they opened (the `year` column of the "
+            "infrastructure table), earliest first."
         ),
         items=[
-            "India and Pakistan become full SCO members",
-            "The Taliban take control of Kabul",
-            "The SCO's 20th-anniversary summit meets in Dushanbe",
-            "Iran becomes the SCO's ninth member",
-            "Belarus becomes the SCO's tenth member",
-            "Observer and dialogue-partner statuses are merged into 'SCO partner'",
+            "Central Asia–Center gas pipeline system (to Russia)",
+            "CPC oil pipeline, Tengiz–Novorossiysk",
+            "Kazakhstan–China oil pipeline",
+            "Central Asia–China gas pipeline, Line A",
+            "Central Asia–China gas pipeline, Line C",
         ],
         notes={
-            "India and Pakistan become full SCO members": "9 June 2017, Astana (events dataset)",
-            "The Taliban take control of Kabul": "15 August 2021 — widely reported; not in the course's events dataset",
-            "The SCO's 20th-anniversary summit meets in Dushanbe": "16-17 September 2021 (events dataset)",
-            "Iran becomes the SCO's ninth member": "4 July 2023, virtual summit hosted by India (events dataset)",
-            "Belarus becomes the SCO's tenth member": "4 July 2024, Astana (events dataset)",
-            "Observer and dialogue-partner statuses are merged into 'SCO partner'":
-                "1 September 2025, Tianjin (events dataset)",
+            "Central Asia–Center gas pipeline system (to Russia)": "Soviet era: first strings in 1969 (some sources say 1974).",
+            "CPC oil pipeline, Tengiz–Novorossiysk": "2001: Kazakh oil to Russia's Black Sea coast.",
+            "Kazakhstan–China oil pipeline": "2006: the first route for Kazakh oil that avoids Russia.",
+            "Central Asia–China gas pipeline, Line A": "December 2009: Turkmen gas to China via Uzbekistan and Kazakhstan.",
+            "Central Asia–China gas pipeline, Line C": "2014: a third parallel line.",
         },
         explanation=(
-            "The SCO kept enlarging right through Afghanistan's upheaval: India and Pakistan joined in 2017; "
-            "the Dushanbe summit met about a month after the fall of Kabul and launched Iran's accession; Iran "
-            "joined in 2023, Belarus in 2024, and in 2025 the outer circle was merged into one partner "
-            "category. The scenario the 2014 authors feared most arrived, but the organisation's trajectory "
-            "was set largely by enlargement, not by Afghanistan."
+            "Until 2001 every large export route from Central Asia ran through Russia, and the CPC pipeline "
+            "of 2001 still did. The eastward routes came after it: oil to China from 2006, gas to China from "
+            "2009. This is the sequence the 2014 Valdai report describes as Russia losing its exclusive "
+            "position in energy transport."
         ),
         hints=[
-            "The first enlargement of membership came four years before the Dushanbe anniversary summit.",
-            "The SCO was founded in 2001, so its 20th anniversary fell in 2021 — after the events in Kabul "
-            "that summer.",
+            "One of these was built in the Soviet Union.",
+            "The routes to Russia came before the routes to China.",
+            "Oil reached China before gas did.",
         ],
     ),
-    Reflection(
+    MultipleChoice(
+        id="07-04",
+        prompt=(
+            "According to the 2014 Valdai report (Koldunova and Das Kundu), what did the opening of the "
+            "Kazakhstan–China oil pipeline change?"
+        ),
+        choices=[
+            "Russia lost its monopoly on transporting Kazakhstan's oil",
+            "Kazakhstan stopped exporting oil through Russia",
+            "China replaced Russia as Kazakhstan's largest trading partner in the same year",
+            "The SCO took over the management of the region's pipelines",
+        ],
+        answer="Russia lost its monopoly on transporting Kazakhstan's oil",
+        feedback={
+            "Kazakhstan stopped exporting oil through Russia":
+                "no: the CPC pipeline to Novorossiysk and the Soviet-era routes kept carrying Kazakh oil; what "
+                "ended was Russia's position as the only route.",
+            "China replaced Russia as Kazakhstan's largest trading partner in the same year":
+                "the report does not say this, and the trade chart in this lesson shows how slowly the "
+                "region's trade shares changed.",
+            "The SCO took over the management of the region's pipelines":
+                "the pipelines are bilateral or company projects; the SCO has no role in running them — one "
+                "reason Russia proposed an SCO Energy Club.",
+        },
+        explanation=(
+            "The report's point is about exclusivity: in Soviet times, Central Asian oil and gas could leave "
+            "the region only through Russia. From 2006 Kazakh oil had a route east that did not cross Russian "
+            "territory, and from 2009 Turkmen gas did too. Russia kept large flows, but lost the leverage that "
+            "comes from being the only way out."
+        ),
+        hints=[
+            "A pipeline to a new buyer adds a route; it does not close the old ones.",
+            "Look for the word the report uses about Russia's position before 2006.",
+        ],
+    ),
+    Numeric(
         id="07-05",
         prompt=(
-            "**Score the 2014 scenarios.** For each of the report's two scenarios give a score from 0 (missed "
-            "completely) to 3 (largely right) on three points: (a) the *trigger* it assumed, (b) its "
-            "*consequences for Central Asia*, and (c) the *role it gave the SCO*. Justify each score in a "
-            "sentence, citing at least one fact from the lesson's tables."
+            "Use the trade table above. What share of the five Central Asian states' recorded trade (exports "
+            "plus imports, IMF Direction of Trade Statistics) was with **China** in 2020? Give a percentage."
         ),
-        model_answer=(
-            "One defensible scoring. **Scenario 1** — trigger 2/3: a residual NATO mission did stay (Resolute "
-            "Support, 2015-2021), though only for about six and a half years. Consequences 1/3: the "
-            "international development programme for Afghanistan it counted on did not deliver stability. SCO role 2/3: the SCO did act "
-            "as a political forum and enlarged (India and Pakistan in 2017, as the authors wished), but did "
-            "little on Afghanistan itself. **Scenario 2** — trigger 2/3: the Afghan government did lose its "
-            "grip, though through the US-Taliban deal of 2020 rather than a failed deal with 'moderate' "
-            "Taliban. Consequences 1/3: the feared wave of insurgent attacks on Uzbekistan and Tajikistan and "
-            "tensions between Central Asian states did not follow on the scale described, so far as the sources "
-            "available to this course show. SCO role 3/3: the SCO indeed limited itself to consultations; "
-            "military responses were national, bilateral and CSTO-based. Overall the report identified the "
-            "right critical uncertainty but treated its two outcomes as a fork in 2014 rather than a sequence "
-            "(scenario 1 first, then scenario 2's trigger)."
+        answer=_china_share_2020,
+        tolerance=1.0,
+        unit="%",
+        decimals=1,
+        answer_source=(
+            "trade dataset: sum of the five reporters' exports and imports with partner CHN in 2020, divided "
+            "by the same sum with partner WLD, times 100"
         ),
-        min_words=60,
         explanation=(
-            "Scoring a past scenario is not about whether it 'came true' — scenarios are not forecasts. Ask "
-            "whether it named the right driver, whether its logic linked causes to consequences plausibly, and "
-            "whether the signposts it implied would have warned you in time."
+            "In 2020 China accounted for about {answer} of the region's recorded trade — roughly the same as "
+            "Russia, after two decades in which China's share grew and Russia's shrank. These are the "
+            "Central Asian governments' own reports to the IMF; trade that goes unrecorded (shuttle trade, "
+            "smuggling) is missing, and the dataset stops in 2020."
         ),
         hints=[
-            "Go point by point: first the trigger, then the consequences, then the SCO's role.",
-            "Use the events table: which enlargement steps happened, and when relative to August 2021?",
-            "A scenario can get the trigger right and the consequences wrong.",
+            "Add up exports and imports of all five reporters with China in 2020.",
+            "Divide by the same total with the world (partner WLD) and multiply by 100.",
         ],
     ),
-    Numeric(
+    MultipleChoice(
         id="07-06",
         prompt=(
-            "Khaidarzoda (2025) writes that, according to the UN, Central Asia's population has grown on "
-            "average by more than a million people a year over the past ten years. Check the claim: using "
-            "the UN WPP 2024 estimates for the five states, what was the **average yearly increase from 2014 "
-            "to 2024**, in million people?"
+            "Which of these statements about the SCO Energy Club match what the 2014 Valdai report says? "
+            "Select all that apply."
         ),
-        answer=_mean_yearly_increase_2014_2024_million,
-        tolerance=0.03,
-        decimals=2,
-        unit="million people per year",
-        answer_source=(
-            "population_projections: (sum of the five states in 2024 - sum in 2014) / 10 / 1,000,000"
-        ),
-        explanation=(
-            "The five states together grew by about {answer}, so the claim holds — comfortably. Most of the "
-            "increase comes from Uzbekistan and Kazakhstan, as Khaidarzoda says, while Tajikistan grows fastest "
-            "in relative terms."
-        ),
-        hints=[
-            "Filter population_projections to KAZ, KGZ, TJK, TKM and UZB and sum by year.",
-            "Take the total for 2024, subtract the total for 2014 and divide by the ten years between them.",
-            "Divide by 1,000,000 to get million people.",
+        choices=[
+            "Russia proposed the club in 2006, and SCO states signed a memorandum establishing it in December 2013",
+            "In practice it turned into a forum where companies and government agencies talk",
+            "Song (2014), cited in the report, saw it as a cover for Russia's wish to control Central Asian energy",
+            "It set common gas prices for its members from 2013",
+            "Turkmenistan, the region's largest gas producer, joined it as a full SCO member",
         ],
-    ),
-    Numeric(
-        id="07-07",
-        prompt=(
-            "The lesson treats the number of people of working age (15-64) as a rough measure of how many "
-            "people the labour market must absorb. Using the World Bank series `working_age_population` "
-            "(a derived series: share aged 15-64 × total population), what was the **average yearly increase "
-            "in the five Central Asian states together between 2015 and 2025**, in thousand people?"
+        answer=(
+            "Russia proposed the club in 2006, and SCO states signed a memorandum establishing it in December 2013",
+            "In practice it turned into a forum where companies and government agencies talk",
+            "Song (2014), cited in the report, saw it as a cover for Russia's wish to control Central Asian energy",
         ),
-        answer=_working_age_increase_2015_2025_thousand,
-        rel_tolerance=0.03,
-        decimals=0,
-        unit="thousand people per year",
-        answer_source=(
-            'scocourse.indicator("working_age_population", countries=[KAZ, KGZ, TJK, TKM, UZB], '
-            "years=[2015, 2025]): (total 2025 - total 2015) / 10 / 1,000"
-        ),
+        feedback={
+            "It set common gas prices for its members from 2013":
+                "no: price coordination was an aim some Russian authors proposed (a 'self-sufficient energy "
+                "system'), not something the club did.",
+            "Turkmenistan, the region's largest gas producer, joined it as a full SCO member":
+                "Turkmenistan has never been an SCO member: it keeps out of alliances under its policy of "
+                "permanent neutrality.",
+        },
         explanation=(
-            "Working-age population grew by about {answer}. If employment rates are to stay where they "
-            "are, roughly that many people each year need a job at home, a job abroad, or else swell the "
-            "ranks of the unemployed and inactive. This is the arithmetic behind Khaidarzoda's point that the "
-            "region must create jobs quickly, and behind the weight of labour migration and remittances."
+            "The report presents the Energy Club as a Russian initiative — proposed in 2006, formalised by a "
+            "memorandum in December 2013 — meant to channel the region's energy projects through the SCO and "
+            "link them to Russia. It admits that the club became mainly a discussion forum and cites a critic "
+            "(Song) who saw it as a vehicle for Russian control, alongside Russian authors (Kazharov, Nurova "
+            "and Safranchuk) who hoped for a regional energy system coordinating producers and consumers."
         ),
         hints=[
-            "Load the series for the five states for 2015 and 2025 only.",
-            "Add the five states together for each year, subtract, and divide by ten.",
-            "The values are in persons: divide by 1,000.",
-        ],
-    ),
-    Numeric(
-        id="07-08",
-        prompt=(
-            "According to the UN WPP 2024 **medium variant**, by how many million people will the combined "
-            "population of the five Central Asian states grow **between 2024 and 2050**?"
-        ),
-        answer=_growth_2024_2050_million,
-        tolerance=0.5,
-        decimals=1,
-        unit="million people",
-        answer_source="population_projections: sum of the five states in 2050 - sum in 2024, / 1,000,000",
-        explanation=(
-            "The medium variant adds about {answer} by 2050. That is a projection, not a forecast: it assumes "
-            "fertility keeps falling slowly and migration stays close to recent levels. Even so, most of the "
-            "people who will be of working age in 2050 are already born, which is why demography is the most "
-            "predictable of the lesson's drivers."
-        ),
-        hints=[
-            "Use kind == 'projection' rows for 2050 and the 2024 row (the first projection year).",
-            "Sum the five states for each year, subtract, and convert to millions.",
+            "Three statements are in the report; two are not.",
+            "Is Turkmenistan an SCO member at all? Check sc.members().",
         ],
     ),
     Match(
-        id="07-09",
+        id="07-07",
         prompt=(
-            "**Classify the signposts.** Each indicator below could warn you early that the region is moving "
-            "towards one state of a driver or another. Match each signpost to the driver it tracks."
+            "Use the net-energy-imports table above (World Bank: energy imports minus exports, as % of energy "
+            "use). Match each country to what it was in the latest year shown."
         ),
-        pairs={
-            "Remittances received by Tajikistan, as % of its GDP": "Labour migration to Russia",
-            "China's share of Central Asia's trade compared with Russia's": "Russia–China alignment",
-            "Water stored in Toktogul reservoir at the start of winter": "Water cooperation",
-            "Fuels as a share of Kazakhstan's merchandise exports": "Energy prices",
-            "Armed incidents on the Tajik–Afghan border": "Afghanistan's stability",
-            "The number of people turning 15 each year": "Demography (a predetermined element)",
-        },
-        left_label="Signpost",
-        right_label="Driver",
-        notes={
-            "Remittances received by Tajikistan, as % of its GDP":
-                "Mostly money sent home by migrants working in Russia; it falls when Russia's labour market "
-                "or the rouble weakens.",
-            "China's share of Central Asia's trade compared with Russia's":
-                "A structural signpost: it moves slowly, so watch the trend, not one year.",
-            "Water stored in Toktogul reservoir at the start of winter":
-                "Low autumn storage forces Kyrgyzstan to choose between winter power and summer water "
-                "downstream (lesson 06).",
-            "Fuels as a share of Kazakhstan's merchandise exports":
-                "Shows how exposed the economy is to oil prices; combine it with GDP growth.",
-            "The number of people turning 15 each year":
-                "Not a signpost of which scenario is coming: it is the same in all of them.",
-        },
+        pairs=_net_energy_pairs(),
+        left_label="Country",
+        right_label="Net position",
         explanation=(
-            "A good signpost is observable early, published regularly and moves differently under the "
-            "different states of a driver. Most of the signposts above are in the course datasets; border "
-            "incidents are not, so you would need another source (for example conflict-event databases). "
-            "Demography is a trap: it shapes every scenario, but it cannot tell you which one is arriving."
+            "A negative value means a country produces more energy than it uses and exports the rest. "
+            "Kazakhstan and Turkmenistan are large net exporters (producers whose worry is security of "
+            "*demand*: buyers and routes). Kyrgyzstan and Tajikistan import much of their fuel and rely on "
+            "hydropower, so their worry is security of *supply*, especially in winter. China is a large net "
+            "importer, which is why it built pipelines to Central Asia."
         ),
         hints=[
-            "Ask of each indicator: which driver would move it first?",
-            "One driver is not an uncertainty at all.",
+            "A negative number in the table means net exports.",
+            "The two upstream hydropower states have little oil and gas of their own.",
+        ],
+    ),
+    ShortText(
+        id="07-08",
+        prompt=(
+            "Name the Soviet-era gas pipeline system that carried Turkmen and Uzbek gas north through "
+            "Kazakhstan to Russia — the route whose monopoly the Central Asia–China pipeline broke."
+        ),
+        answer="Central Asia–Center",
+        alternatives=["Central Asia-Center", "Central Asia Center", "Central Asia–Centre", "Central Asia Centre",
+                      "CAC", "Central Asia–Center gas pipeline", "Central Asia-Center pipeline",
+                      "Central Asia–Center gas pipeline system", "Srednyaya Aziya–Tsentr"],
+        wrong_answers={
+            "CPC": "the CPC (Caspian Pipeline Consortium) line carries Kazakh oil, not gas, to Novorossiysk.",
+            "TAPI": "TAPI is a planned southern gas route to Afghanistan, Pakistan and India, not a Soviet one.",
+            "Central Asia-China": "that is the new eastern route that broke the monopoly, not the old northern one.",
+        },
+        explanation=(
+            "The Central Asia–Center (CAC) system was built from the 1960s to the 1980s to carry gas from "
+            "Turkmenistan and Uzbekistan to the Russian network. For two decades after 1991 it gave Russia "
+            "(through Gazprom) a near-monopoly on buying and re-selling Turkmen gas. Since 2023 it has also "
+            "carried Russian gas south, via Kazakhstan, to Uzbekistan."
+        ),
+        hints=[
+            "Its name joins the region to the centre of the former Soviet Union.",
+            "Its abbreviation has three letters.",
         ],
     ),
     Reflection(
-        id="07-10",
+        id="07-09",
         prompt=(
-            "**Write a short scenario** (150-250 words) for Central Asia in 2035 with the scenario builder. "
-            "Give it a memorable name; say which state you chose for each driver and why the combination is "
-            "consistent; tell the story of how the region got there from today; and name three signposts, "
-            "with their current values from the builder's table, that would tell you early that your "
-            "scenario is unfolding."
+            "Choose one country from the lesson — a producer (Turkmenistan or Kazakhstan), a transit state "
+            "(Uzbekistan or Kazakhstan for Turkmen gas), or a consumer (Kyrgyzstan, Tajikistan or China). In "
+            "four or five sentences: what does *energy security* mean for it, which route or project in the "
+            "infrastructure table serves that need, and could an SCO body such as the Energy Club help?"
         ),
         model_answer=(
-            "*Example — \"Crowded bazaar\" (Afghanistan contained; Russia and China compete; water cooperation "
-            "partial; energy prices low; migration open).* By 2035 Afghanistan is poor and isolated but its "
-            "northern border is quiet, so security spending no longer dominates regional agendas. Russia and "
-            "China court Central Asian governments with rival offers: Chinese finance for railways and "
-            "industry, Russian jobs and security guarantees. The region plays them off against each other, "
-            "as Khaidarzoda's multi-vector argument expects, and intra-regional trade grows. Low oil prices "
-            "squeeze Kazakhstan's budget and slow Russia's economy, so remittances to Tajikistan and "
-            "Kyrgyzstan stop growing even though migration stays open; about as many people reach working "
-            "age each year as in the 2010s, and youth unemployment becomes the main domestic risk. "
-            "Signposts: China's trade share overtaking Russia's for good (today: see the table); Tajikistan's "
-            "remittances falling below a fifth of GDP; Toktogul storage each October staying above the "
-            "dead level without emergency power cuts."
+            "*For Turkmenistan, a producer, energy security means security of demand: reliable buyers and more "
+            "than one way to reach them. Until 2009 its gas could leave only through the Central Asia–Center "
+            "system, so Russia could set terms; the Central Asia–China lines gave it a second buyer, and TAPI "
+            "would add a third. Its new risk is dependence on one large customer, China. An SCO Energy Club "
+            "could offer a place to talk about prices and transit, but Turkmenistan is not an SCO member and "
+            "prefers bilateral deals, so the club's value to it is limited — which matches the report's "
+            "admission that the club stayed a discussion platform.*"
         ),
-        min_words=120,
+        min_words=40,
         explanation=(
-            "A useful scenario is internally consistent (its driver states fit together), tells a causal "
-            "story from today, and comes with signposts that would move early. It does not need to be the "
-            "most likely future: its value is in making you notice change in time."
+            "Energy security depends on where a country sits in the chain: producers fear losing buyers or "
+            "routes, transit states want fees and a say over flows, and consumers want supply they can count "
+            "on at a price they can pay. A good answer ties the country's position to a concrete route and "
+            "weighs the SCO against the bilateral deals that have actually built the pipelines."
         ),
         hints=[
-            "Start from the builder: pick a quadrant of the matrix, then the other drivers.",
-            "Check the builder's 'tensions' note — can you explain away each tension, or should you change a "
-            "driver?",
-            "Signposts should be numbers you could look up again next year.",
+            "Start from the country's net energy position in the table above.",
+            "Then find the routes in the infrastructure table that start, cross or end in it.",
+            "Remember who is and is not an SCO member.",
         ],
     ),
-    MultipleChoice(
-        id="07-11",
-        prompt="Which of these would make the **best signpost** for a scenario exercise? Select one.",
-        choices=[
-            "An indicator published every year that moves in different directions under different scenarios",
-            "An indicator that changes only once a decade, such as a census count",
-            "An indicator that moves the same way in every scenario",
-            "An expert's statement that a particular scenario is the most likely one",
-        ],
-        answer="An indicator published every year that moves in different directions under different scenarios",
-        feedback={
-            "An indicator that changes only once a decade, such as a census count":
-                "by the time it moves, the scenario will already have arrived; signposts must warn early.",
-            "An indicator that moves the same way in every scenario":
-                "it cannot tell the scenarios apart — it belongs to the predetermined elements.",
-            "An expert's statement that a particular scenario is the most likely one":
-                "an opinion is not an observation; scenario work deliberately avoids betting on one future.",
-        },
-        explanation=(
-            "Signposts are there to tell you, early and repeatedly, which of your scenarios the world is moving "
-            "towards. So they must be observable, updated often, and *discriminating*: their movement must "
-            "differ between scenarios."
-        ),
-        hints=[
-            "Think about timing: when would you learn something from each option?",
-            "A signpost must help you tell scenarios apart.",
-        ],
-    ),
-    MultipleChoice(
-        id="07-12",
+    Numeric(
+        id="07-10",
         prompt=(
-            "In hindsight, which statement is the fairest verdict on the 2014 Valdai scenarios, given the "
-            "events dataset and the facts from outside it discussed in the lesson?"
+            "By how many **percentage points** did Russia's share of the five Central Asian states' recorded "
+            "trade change between 2000 and 2020? Give a negative number for a fall."
         ),
-        choices=[
-            "They named the right critical uncertainty, but treated its two outcomes as alternatives when "
-            "both arrived one after the other",
-            "They were wrong because the SCO took over security in Afghanistan after NATO left",
-            "They were right in every respect: Afghanistan's collapse led to insurgent attacks across Central "
-            "Asia, as scenario 2 predicted",
-            "They cannot be judged, because scenarios make no claims about the future",
-        ],
-        answer=(
-            "They named the right critical uncertainty, but treated its two outcomes as alternatives when "
-            "both arrived one after the other"
+        answer=_russia_change_2000_2020,
+        tolerance=1.0,
+        unit="percentage points",
+        decimals=1,
+        answer_source=(
+            "trade dataset: Russia's share (partner RUS / partner WLD, exports + imports of the five reporters, "
+            "×100) in 2020 minus the same share in 2000"
         ),
-        feedback={
-            "They were wrong because the SCO took over security in Afghanistan after NATO left":
-                "the SCO did not take over security in Afghanistan; the report itself said it lacked the "
-                "mandate and capabilities to do so.",
-            "They were right in every respect: Afghanistan's collapse led to insurgent attacks across Central "
-            "Asia, as scenario 2 predicted":
-                "the sources used in this course record no spillover on the scale scenario 2 described; and "
-                "scenario 2's trigger (no deal with 'moderate' Taliban) differs from what happened.",
-            "They cannot be judged, because scenarios make no claims about the future":
-                "scenarios are not forecasts, but they can still be judged on their drivers, their logic and "
-                "whether their signposts would have warned in time.",
-        },
         explanation=(
-            "Afghanistan's stability was the right axis. A residual NATO mission stayed for several years "
-            "(close to scenario 1), and then the government collapsed in 2021 (scenario 2's trigger, though "
-            "by a different route). What the report did not foresee is that the SCO's own path would be set "
-            "mainly by enlargement and by Russia's and China's wider relations, not by Afghanistan."
+            "Russia's share changed by {answer} between 2000 and 2020, while China's rose. A share can fall "
+            "while the value rises: the region's total trade grew several times over, so trade with Russia "
+            "grew in dollars even as its share shrank."
         ),
         hints=[
-            "Did the SCO ever deploy forces in Afghanistan? Check what the report itself said about that.",
-            "Think about the order in which things happened between 2015 and 2021.",
+            "Compute Russia's share in 2000 and in 2020 the same way as China's in question 07-05.",
+            "Subtract the 2000 share from the 2020 share.",
         ],
     ),
 ]

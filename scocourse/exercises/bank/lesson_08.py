@@ -1,318 +1,378 @@
-"""Lesson 08 — Review and capstone: questions on writing a data-based policy brief with the course's data.
+"""Lesson 08 — Water security: questions.
 
-The mixed review of lessons 01-07 in the notebook draws on the other banks; the questions here are
-about the capstone itself: choosing data, reading it carefully, attributing claims and structuring a
-brief. Two answers are computed from the datasets when the student checks.
+Facts come from the ``water`` (FAO AQUASTAT), ``water_facts`` and ``infrastructure`` datasets
+and from the reservoir model (:mod:`scocourse.models.reservoir`). Numeric answers are
+computed when the student checks, from the datasets or by running the model, so they follow
+the data and the model if either changes.
 """
 from __future__ import annotations
 
 from scocourse.exercises.types import Match, MultipleChoice, Numeric, Order, Reflection, ShortText
 
-TITLE = "Review and capstone"
-
-#: The five Central Asian states (UN M49 "Central Asia").
-CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
+TITLE = "Water security"
 
 
-def _central_asian_members_end_2024() -> int:
-    """Returns how many of the SCO's full members on 31 December 2024 are Central Asian states."""
-    import scocourse
-    return len(set(scocourse.members(on="2024-12-31")) & set(CENTRAL_ASIA))
+# ----------------------------------------------------------------------------- answers from data
 
-
-def _china_share_change_2000_2020() -> float:
-    """Returns the change (percentage points) in China's share of the five states' recorded trade, 2000 to 2020.
-
-    Trade = exports + imports reported by (or, for non-reporters, mirrored for) the five states, all
-    partners (WLD) as the denominator; IMF DOTS via the ``trade`` dataset.
-    """
+def _aquastat_latest(iso3: str, variable: str) -> float:
+    """Returns the value of an AQUASTAT variable for a country in the latest period with data."""
     from scocourse import datasets
-    t = datasets.load("trade")
-    t = t[t["reporter"].isin(CENTRAL_ASIA) & t["year"].isin([2000, 2020]) & t["partner"].isin(["CHN", "WLD"])]
-    g = t.groupby(["year", "partner"])["value"].sum().unstack()
-    if g.shape != (2, 2) or g.isna().any().any():
-        raise ValueError("trade lacks China or World totals for 2000 or 2020")
-    share = g["CHN"] / g["WLD"] * 100
-    return float(share.loc[2020] - share.loc[2000])
+
+    w = datasets.load("water")
+    w = w[(w["iso3"] == iso3) & (w["variable"] == variable) & w["value"].notna()]
+    if w.empty:
+        raise ValueError(f"no {variable} for {iso3}")
+    return float(w.loc[w["year"] == w["year"].max(), "value"].iloc[0])
+
+
+def _turkmenistan_dependency() -> float:
+    return _aquastat_latest("TKM", "dependency_ratio")
+
+
+def _uzbekistan_agriculture_share() -> float:
+    return _aquastat_latest("UZB", "withdrawal_agriculture_pct")
+
+
+def _fact(label: str) -> float:
+    from scocourse import datasets
+
+    f = datasets.load("water_facts")
+    row = f.loc[f["label"] == label, "value"]
+    if row.empty or row.isna().all():
+        raise ValueError(f"no numeric value for {label!r}")
+    return float(row.iloc[0])
+
+
+def _aral_2004_share() -> float:
+    """Returns the Aral Sea's 2004 area as a percentage of its area before shrinkage (water_facts)."""
+    return (_fact("Aral Sea surface area (four separate lakes)")
+            / _fact("Aral Sea area before shrinkage") * 100)
+
+
+def _winter_gain_gwh() -> float:
+    """Returns the extra winter electricity (GWh) at a 50% winter share over the Soviet-era share, average year."""
+    from scocourse.models.reservoir import default_params, simulate
+
+    p = default_params()
+    return (simulate(0.5, "average", params=p).winter_energy_gwh
+            - simulate(p.soviet_winter_share, "average", params=p).winter_energy_gwh)
 
 
 QUESTIONS = [
-    MultipleChoice(
+    Match(
         id="08-01",
         prompt=(
-            "You are drafting a policy brief on Tajikistan's economic ties with Russia. Which of these sentences "
-            "is written the way the course asks you to write?"
-        ),
-        choices=[
-            "In the latest World Bank year, remittances equalled the share of GDP shown in table 1 (a "
-            "derived series: remittances ÷ GDP); Khaidarzoda (2025) argues that joint ventures could reduce "
-            "migration, a link other researchers dispute.",
-            "Everyone knows Tajikistan depends completely on Russia, so the SCO cannot help it.",
-            "Tajikistan's remittances are about half of GDP, according to experts.",
-            "The SCO has made Tajikistan prosperous, as its official documents show.",
-        ],
-        answer=(
-            "In the latest World Bank year, remittances equalled the share of GDP shown in table 1 (a "
-            "derived series: remittances ÷ GDP); Khaidarzoda (2025) argues that joint ventures could reduce "
-            "migration, a link other researchers dispute."
-        ),
-        feedback={
-            "Everyone knows Tajikistan depends completely on Russia, so the SCO cannot help it.":
-                "'everyone knows' is not evidence, 'completely' is not measured, and the conclusion does not "
-                "follow from the premise.",
-            "Tajikistan's remittances are about half of GDP, according to experts.":
-                "which experts, which year, which source? Give the number from the data, its year and how it is "
-                "computed, and name anyone whose claim you quote.",
-            "The SCO has made Tajikistan prosperous, as its official documents show.":
-                "official documents state aims; they are not evidence of outcomes. Use data and attribute "
-                "claims to their authors.",
-        },
-        explanation=(
-            "A good brief sentence points to a number computed from named data (and says how it was derived), "
-            "attributes an argument to its author, and flags that the argument is contested. The other "
-            "sentences rely on vague authority or official claims."
-        ),
-        hints=[
-            "Look for a sentence that names its source and says how its number was computed.",
-            "Which sentence would a sceptical reader be able to check?",
-        ],
-    ),
-    Match(
-        id="08-02",
-        prompt=(
-            "Each question below could start a capstone brief. Match it to the course dataset you would load "
-            "**first** to answer it."
+            "Where does the water come from, and where does it go? Match each Central Asian state to its "
+            "main role in the Aral Sea basin."
         ),
         pairs={
-            "Who was an SCO observer in 2010?": "membership",
-            "How fast will Uzbekistan's population grow to 2050?": "population_projections",
-            "Is China overtaking Russia as Kazakhstan's trade partner?": "trade",
-            "How much of the Syr Darya's flow forms in Kyrgyzstan?": "water_facts",
-            "How dependent is Kyrgyzstan on remittances?": "indicators",
-            "What is the planned capacity of the Central Asia–China gas pipeline?": "infrastructure",
+            "Tajikistan": "upstream: most of the Amu Darya's flow forms here",
+            "Kyrgyzstan": "upstream: most of the Syr Darya's flow forms here",
+            "Uzbekistan": "downstream: uses the largest volume of water",
+            "Turkmenistan": "downstream: almost all its water comes from abroad",
+            "Kazakhstan": "downstream: receives the Syr Darya's lower course and the North Aral Sea",
         },
-        distractors=["seed_figures", "boundaries"],
-        left_label="Question",
-        right_label="Dataset",
+        left_label="State",
+        right_label="Role in the basin",
         notes={
-            "Who was an SCO observer in 2010?": "sc.members(on='2010-12-31', status='observer') reads the membership spells.",
-            "How fast will Uzbekistan's population grow to 2050?": "UN WPP 2024: estimates to 2023, medium variant after.",
-            "Is China overtaking Russia as Kazakhstan's trade partner?": "IMF DOTS, 1990-2020, US$ million.",
-            "How much of the Syr Darya's flow forms in Kyrgyzstan?": "Hand-checked facts with sources; some flagged uncertain.",
-            "How dependent is Kyrgyzstan on remittances?": "World Bank WDI, including the derived remittances_pct_gdp.",
-            "What is the planned capacity of the Central Asia–China gas pipeline?":
-                "Capacities and statuses of pipelines, dams and corridors, with contested values noted.",
+            "Tajikistan": "The Pamir and Alai glaciers and snowfields feed the Vakhsh and Panj, which join as the Amu Darya.",
+            "Kyrgyzstan": "The Naryn, dammed at Toktogul, is the main source of the Syr Darya.",
+            "Uzbekistan": "Its withdrawals are the largest in the region, mostly for irrigated cotton and wheat.",
+            "Turkmenistan": "Its dependency ratio is the highest in the region: the Amu Darya and the Karakum canal.",
+            "Kazakhstan": "The Syr Darya ends in the North (Small) Aral Sea, kept alive by the Kok-Aral dam.",
         },
         explanation=(
-            "Each dataset answers a different kind of question: membership spells, UN population projections, "
-            "bilateral trade, hand-checked water facts, World Bank indicators and infrastructure. "
-            "`seed_figures` holds the numbers printed in the seed texts — useful for checking a claim, not for "
-            "answering these questions; `boundaries` is for maps."
+            "The basin is divided between two upstream states, where the rivers form in the mountains, and "
+            "three downstream states, where most of the water is used on irrigated land. That split — water "
+            "formed in one place, used in another — is the root of the region's water politics."
         ),
         hints=[
-            "`datasets.names()` lists the datasets; `datasets.describe(name)` says what each holds.",
-            "Two datasets are left over.",
+            "The two mountain states are upstream.",
+            "Look at the flow-formation table and the AQUASTAT dependency ratios above.",
+            "Which downstream state's river ends in a part of the Aral Sea that has been saved?",
         ],
     ),
-    Order(
-        id="08-03",
-        prompt="Put the sections of the capstone brief template in the order they appear in the brief.",
-        items=[
-            "Question and why it matters",
-            "Key points",
-            "Evidence from the data",
-            "Perspectives",
-            "Outlook and signposts",
-            "Options and recommendation",
-            "Sources and data notes",
-        ],
-        notes={
-            "Question and why it matters": "One decision-maker, one question.",
-            "Key points": "Three bullets a busy reader can take away.",
-            "Evidence from the data": "At least two computed figures and one chart with its description.",
-            "Perspectives": "At least two attributed views, including one that disagrees.",
-            "Outlook and signposts": "Scenarios or conditions, and what to watch.",
-            "Options and recommendation": "What the reader could do, and what you advise.",
-            "Sources and data notes": "Datasets, seed texts, derivations and uncertainties.",
-        },
-        order_label="first section first",
+    Numeric(
+        id="08-02",
+        prompt=(
+            "What is **Turkmenistan's** dependency ratio in AQUASTAT — the share of its renewable water "
+            "resources that comes from outside its borders? Give a percentage (latest period in the table)."
+        ),
+        answer=_turkmenistan_dependency,
+        tolerance=1.0,
+        unit="%",
+        decimals=0,
+        answer_source="water dataset (FAO AQUASTAT), variable dependency_ratio, iso3 TKM, latest period",
         explanation=(
-            "A policy brief puts the reader's question and its answer first, then the evidence and the "
-            "competing views, then the outlook and the options. Sources close the brief, but every figure and "
-            "claim in the body already points to them."
+            "AQUASTAT puts Turkmenistan's dependency ratio at about {answer}: almost all of its water arrives "
+            "from upstream, mainly the Amu Darya. This is why Turkmenistan (and Uzbekistan) watch every dam "
+            "and canal upstream — in Tajikistan, and now in Afghanistan."
         ),
         hints=[
-            "Busy readers need the question and the answer first.",
-            "Recommendations come after the evidence and the perspectives that support them.",
+            "Find the row for Turkmenistan in the dependency table above.",
+            "AQUASTAT gives one value per five-year period; this ratio is the same in every period.",
+        ],
+    ),
+    Numeric(
+        id="08-03",
+        prompt=(
+            "In the latest AQUASTAT period, what share of **Uzbekistan's** water withdrawals went to "
+            "agriculture? Give a percentage."
+        ),
+        answer=_uzbekistan_agriculture_share,
+        tolerance=1.0,
+        unit="%",
+        decimals=1,
+        answer_source="water dataset (FAO AQUASTAT), variable withdrawal_agriculture_pct, iso3 UZB, latest period",
+        explanation=(
+            "About {answer} of Uzbekistan's withdrawals go to agriculture — mostly irrigation of cotton, wheat "
+            "and orchards. Towns and industry take the small remainder. So 'water security' downstream is "
+            "first of all about irrigation in the growing season, April to September."
+        ),
+        hints=[
+            "Look at the withdrawals-by-sector table: the agriculture column.",
+            "The latest period is labelled with a single year; earlier ones are five-year periods.",
         ],
     ),
     Numeric(
         id="08-04",
         prompt=(
-            "How many of the SCO's **full members** on 31 December 2024 were Central Asian states (Kazakhstan, "
-            "Kyrgyzstan, Tajikistan, Turkmenistan, Uzbekistan)?"
+            "Using the two Aral Sea areas in the `water_facts` table (before shrinkage, and in 2004), what "
+            "percentage of its former area did the sea still cover in 2004?"
         ),
-        answer=_central_asian_members_end_2024,
-        tolerance=0,
-        unit="states",
-        answer_source='set(scocourse.members(on="2024-12-31")) & {KAZ, KGZ, TJK, TKM, UZB}',
-        explanation=(
-            "The answer is {answer}: every Central Asian state except Turkmenistan, which keeps out of the "
-            "SCO under its policy of permanent neutrality. With ten members, the "
-            "Central Asians no longer form a majority — a point worth making in a brief about whose "
-            "organisation the SCO is."
-        ),
-        hints=[
-            "Lesson 00 and lesson 01: which Central Asian state has never joined?",
-            'In code: set(sc.members(on="2024-12-31")) & {"KAZ", "KGZ", "TJK", "TKM", "UZB"}.',
-        ],
-    ),
-    Numeric(
-        id="08-05",
-        prompt=(
-            "Using the `trade` dataset, by how many **percentage points** did China's share of the five "
-            "Central Asian states' recorded trade (exports + imports, all five states together) change between "
-            "2000 and 2020? Give a positive number for a rise, negative for a fall."
-        ),
-        answer=_china_share_change_2000_2020,
-        tolerance=0.5,
+        answer=_aral_2004_share,
+        tolerance=1.0,
+        unit="%",
         decimals=1,
-        unit="percentage points",
         answer_source=(
-            "trade: reporters KAZ, KGZ, TJK, TKM, UZB; sum of value with partner CHN ÷ sum with partner WLD × 100, "
-            "for 2020 minus for 2000"
+            "water_facts: 'Aral Sea surface area (four separate lakes)' divided by 'Aral Sea area before "
+            "shrinkage', times 100"
         ),
         explanation=(
-            "China's share changed by {answer}. Whether that means China has 'replaced' Russia depends on "
-            "Russia's share too — compute it the same way before you write the sentence — and on the data: "
-            "Turkmenistan does not report to the IMF, so its figures are mirrored from partners, and the series "
-            "stops in 2020."
+            "The 2004 figure is about {answer} of the former area. That sits awkwardly with the claim, also in "
+            "the table and marked uncertain, that the sea had fallen to a tenth of its size by 1997: the "
+            "sources disagree about dates, which is why the lesson shows both and flags one."
         ),
         hints=[
-            "Filter the trade data to the five reporters, the partners CHN and WLD, and the two years.",
-            "Sum exports and imports over the five reporters for each partner and year; divide CHN by WLD.",
-            "Subtract the 2000 share from the 2020 share.",
+            "Divide the 2004 area by the pre-shrinkage area.",
+            "Multiply by 100 to get a percentage.",
         ],
     ),
     MultipleChoice(
-        id="08-06",
-        prompt=(
-            "A classmate's brief says: \"Turkmenistan traded little with China in 2020, according to its own "
-            "statistics.\" Which comment on the sentence is the most accurate, given how the course's `trade` "
-            "dataset is built?"
-        ),
+        id="08-05",
+        prompt="Why did Kyrgyzstan start to release much more water from Toktogul in **winter** after 1991?",
         choices=[
-            "Turkmenistan does not report to the IMF: its rows are filled from partners' records (mirror data), "
-            "so the sentence should not call them Turkmenistan's own statistics.",
-            "The sentence is fine: every country in the dataset reports its own trade.",
-            "Trade figures for 2020 are not in the dataset at all.",
-            "The dataset only covers trade with the European Union.",
+            "Downstream states no longer sent the coal and gas that had kept Kyrgyz homes warm in winter, so "
+            "Kyrgyzstan used the water to make electricity",
+            "Winter releases were needed to refill the Aral Sea",
+            "The 1992 agreement ordered Kyrgyzstan to release more water in winter",
+            "The summer inflow to Toktogul fell sharply after 1991",
         ],
-        answer=(
-            "Turkmenistan does not report to the IMF: its rows are filled from partners' records (mirror data), "
-            "so the sentence should not call them Turkmenistan's own statistics."
-        ),
+        answer=("Downstream states no longer sent the coal and gas that had kept Kyrgyz homes warm in winter, so "
+                "Kyrgyzstan used the water to make electricity"),
         feedback={
-            "The sentence is fine: every country in the dataset reports its own trade.":
-                "the dataset's description says that where a country does not report (Turkmenistan, for "
-                "example), the IMF fills the series from partners' records.",
-            "Trade figures for 2020 are not in the dataset at all.":
-                "2020 is the last year the dataset covers.",
-            "The dataset only covers trade with the European Union.":
-                "it covers trade among the course countries and with the world (WLD), the EU and a few others.",
+            "Winter releases were needed to refill the Aral Sea":
+                "winter water is of little use to farms, and very little of it reaches the Aral Sea; that was "
+                "not the motive.",
+            "The 1992 agreement ordered Kyrgyzstan to release more water in winter":
+                "the February 1992 agreement kept the Soviet water allocations; it did not keep the energy "
+                "deliveries that had gone with them — that gap is what changed behaviour.",
+            "The summer inflow to Toktogul fell sharply after 1991":
+                "the inflow follows snow and glacier melt; the change was in how the dam was operated, not in "
+                "the river.",
         },
         explanation=(
-            "Read `datasets.describe('trade')` before writing about trade: it explains mirror data for "
-            "non-reporting countries, the IMF's estimate flags, and that A's exports to B differ from B's "
-            "imports from A. Careful wording about where a number comes from is part of the rubric."
+            "In Soviet times Toktogul released most of its water in the growing season for downstream farms, "
+            "and Uzbekistan and Kazakhstan sent coal and gas to Kyrgyzstan for the winter. After independence "
+            "the water quotas stayed but the fuel deliveries became commercial and unreliable. Kyrgyzstan "
+            "turned to its own hydropower in winter — releasing water when farms do not need it, and storing "
+            "less for the summer."
         ),
         hints=[
-            "Run datasets.describe('trade') and read the description.",
-            "Which course country is known for publishing very little data?",
+            "In Soviet times, the summer water had been part of an exchange. What came back?",
+            "Look at the water_facts rows on winter and summer releases.",
+        ],
+    ),
+    Numeric(
+        id="08-06",
+        prompt=(
+            "Use the reservoir explorer (or `simulate` from `scocourse.models.reservoir`). In an **average** "
+            "year, how much **more winter electricity** does the model produce when 50 % of releases are made "
+            "in winter than when the Soviet-era winter share is used? Give GWh."
+        ),
+        answer=_winter_gain_gwh,
+        rel_tolerance=0.03,
+        unit="GWh",
+        decimals=0,
+        answer_source=(
+            "simulate(0.5, 'average').winter_energy_gwh minus simulate(soviet_winter_share, 'average')"
+            ".winter_energy_gwh, with the model's default parameters"
+        ),
+        explanation=(
+            "Moving from the Soviet-era share to half the releases in winter gives about {answer} more winter "
+            "electricity in the model — and sends correspondingly less water downstream in summer. The same "
+            "cubic metre cannot both light Bishkek in January and water cotton in Uzbekistan in July."
+        ),
+        hints=[
+            "Set the slider to the Soviet-era share (where the explorer starts) and note the winter electricity.",
+            "Then set it to 50 % and subtract.",
+            "In code: simulate(0.5, 'average').winter_energy_gwh - simulate(default_params().soviet_winter_share, "
+            "'average').winter_energy_gwh",
+        ],
+    ),
+    Order(
+        id="08-07",
+        prompt="Follow the Naryn and Syr Darya downstream. Put these places in order, **furthest upstream first**.",
+        items=[
+            "Kambarata-1 dam site (Kyrgyzstan)",
+            "Toktogul reservoir (Kyrgyzstan)",
+            "Kayrakkum reservoir (Tajikistan, western Fergana Valley)",
+            "North (Small) Aral Sea (Kazakhstan)",
+        ],
+        order_label="furthest upstream first",
+        notes={
+            "Kambarata-1 dam site (Kyrgyzstan)": "On the Naryn, upstream of Toktogul (planned).",
+            "Toktogul reservoir (Kyrgyzstan)": "The Naryn's main regulating reservoir, created in 1976.",
+            "Kayrakkum reservoir (Tajikistan, western Fergana Valley)": "On the Syr Darya after the Naryn and Kara Darya join.",
+            "North (Small) Aral Sea (Kazakhstan)": "Where the Syr Darya ends, behind the Kok-Aral dam.",
+        },
+        explanation=(
+            "The Naryn rises in the Tien Shan, passes the planned Kambarata-1 site and then Toktogul, joins the "
+            "Kara Darya in the Fergana Valley to form the Syr Darya, crosses the Tajik part of the valley at "
+            "Kayrakkum, and runs through Uzbekistan and Kazakhstan to the North Aral Sea. Every dam upstream "
+            "changes what arrives below it."
+        ),
+        hints=[
+            "The infrastructure table says where Kambarata-1 lies relative to Toktogul.",
+            "The river ends in the sea.",
         ],
     ),
     ShortText(
-        id="08-07",
-        prompt=(
-            "Which course dataset holds hand-checked facts about the Aral Sea basin's water and energy, each "
-            "with a true/false column saying whether the fact is uncertain? Give its name as you would pass it "
-            "to `datasets.load`."
-        ),
-        answer="water_facts",
-        alternatives=["water facts", "water-facts", "datasets.load('water_facts')"],
-        wrong_answers={
-            "water": "The `water` dataset holds FAO AQUASTAT statistics by country and period; the hand-checked "
-                     "facts with an uncertainty flag are in a separate dataset.",
-            "infrastructure": "The infrastructure dataset lists dams, pipelines and corridors; it has no "
-                              "true/false uncertainty column.",
-            "energy": "The energy dataset holds OWID electricity and energy series, without an uncertainty flag.",
-            "seed_figures": "seed_figures holds the numbers printed in the seed texts.",
-        },
-        explanation=(
-            "`water_facts` has a boolean `uncertain` column. Facts flagged there (for example estimates of how "
-            "much water the Qosh Tepa canal will divert) must be reported as uncertain in your brief, with "
-            "their source, not as settled fact."
-        ),
-        hints=[
-            "It is not the `water` dataset, which holds AQUASTAT statistics.",
-            "datasets.names() lists every dataset; the one you want combines 'water' with another word.",
-        ],
-    ),
-    Reflection(
         id="08-08",
         prompt=(
-            "**Plan your capstone.** In 80-150 words: state your question and the decision-maker it is for; name "
-            "the two or three datasets and indicators you will use; name two attributed perspectives you will "
-            "set against each other; and say which signpost you would tell the reader to watch."
+            "Which planned dam upstream of Toktogul — backed since 2023 by Kyrgyzstan, Kazakhstan and "
+            "Uzbekistan together — is meant to let Toktogul send more water downstream in summer while Kyrgyz "
+            "winter demand is met?"
         ),
-        model_answer=(
-            "*Example.* Question: should Kyrgyzstan's government use the SCO or bilateral talks to secure summer "
-            "water and winter power deals with Uzbekistan and Kazakhstan? Decision-maker: Kyrgyzstan's Ministry "
-            "of Energy. Data: `water_facts` (Toktogul storage, dead level, electricity imports — with the "
-            "uncertain flags), `energy` (hydro share of Kyrgyz electricity), and the reservoir model of lesson "
-            "06 to show the winter–summer trade-off. Perspectives: Perminova's RIAC brief (2024), which sees the "
-            "SCO as a platform for water and energy security, against the 2014 Valdai report's observation that "
-            "bilateralism still prevails and that water disputes strain relations between the upstream and "
-            "downstream states; Saltybayev's hope for regular Central Asian summits as a third option. Signpost: "
-            "Toktogul storage each October relative to the dead level."
-        ),
-        min_words=60,
+        answer="Kambarata-1",
+        alternatives=["Kambarata 1", "Kambarata I", "Kambar-Ata 1", "Kambar-Ata-1", "Kambarata-1 HPP",
+                      "Kambarata 1 HPP", "Kambarata"],
+        wrong_answers={
+            "Rogun": "Rogun is in Tajikistan, on the Vakhsh in the Amu Darya basin, not upstream of Toktogul.",
+            "Kambarata-2": "Kambarata-2 is the smaller, partly built plant; the large new project is number 1.",
+            "Nurek": "Nurek is Tajikistan's largest existing plant, on the Vakhsh.",
+        },
         explanation=(
-            "A focused question for a named reader, data you can load and compute from, two attributed and "
-            "opposed perspectives, and a signpost: with these four decisions made, the brief almost writes "
-            "itself. Check your plan against the rubric before you start drafting."
+            "Kambarata-1, on the Naryn above Toktogul, would generate winter power from its own reservoir, so "
+            "Toktogul could keep more water for summer irrigation. Because the downstream states co-invest, it "
+            "is often presented as a turn from conflict to joint projects; whether the operating rules will "
+            "match that promise is still open."
         ),
         hints=[
-            "A good question names who must decide what, by when.",
-            "Browse datasets.names() and the indicator catalogue for the data.",
-            "For the perspectives, look back at the 'Contested' notes in lessons 03-07.",
+            "Look at the dams in the infrastructure table whose river is 'Naryn River, upstream of Toktogul'.",
+            "It is the larger of two plants with the same name.",
+        ],
+    ),
+    MultipleChoice(
+        id="08-09",
+        prompt=(
+            "Which statements about Afghanistan's Qosh Tepa canal are supported by the sources in this "
+            "lesson? Select all that apply."
+        ),
+        choices=[
+            "Estimates of how much Amu Darya water it will divert differ several-fold between sources",
+            "The estimates come from news reports and expert comment, not published hydrological studies",
+            "Downstream Uzbekistan and Turkmenistan would feel its effect most",
+            "Its diversion has been agreed with the downstream states in a basin treaty",
+            "It was completed in 2022",
+        ],
+        answer=(
+            "Estimates of how much Amu Darya water it will divert differ several-fold between sources",
+            "The estimates come from news reports and expert comment, not published hydrological studies",
+            "Downstream Uzbekistan and Turkmenistan would feel its effect most",
+        ),
+        feedback={
+            "Its diversion has been agreed with the downstream states in a basin treaty":
+                "no: Afghanistan is not party to the Central Asian water agreements, which is part of the "
+                "worry downstream.",
+            "It was completed in 2022":
+                "construction began in 2022; a first phase was finished in 2023 and completion is planned "
+                "for later in the decade.",
+        },
+        explanation=(
+            "The diversion estimates in the data range from a few cubic kilometres a year to a fifth or more "
+            "of the river, and all come from news and expert comment. What is not in doubt is the direction: "
+            "water taken in northern Afghanistan is water that does not reach Turkmenistan and Uzbekistan."
+        ),
+        hints=[
+            "Look at the `uncertain` column and the sources of the Qosh Tepa rows.",
+            "Is Afghanistan part of the Central Asian water-sharing arrangements?",
         ],
     ),
     Reflection(
-        id="08-09",
+        id="08-10",
         prompt=(
-            "**Assess your draft against the rubric.** For each of the rubric's seven criteria, give your draft a "
-            "level (excellent, good, adequate, weak) and one sentence of evidence from the draft. Then name the "
-            "one change that would raise your mark most."
+            "Perminova (RIAC, 2024) argues that water and energy security could be the 'common ground' on "
+            "which the SCO helps build 'sustainable security' in Central Asia. Using one piece of data and "
+            "one project from this lesson, say in four or five sentences whether you find this convincing."
         ),
         model_answer=(
-            "*Example.* Question and focus — good: one reader, one question, but the horizon is vague. Use of "
-            "data — excellent: three figures computed in code, units and years given, the derived remittance "
-            "series labelled, the uncertain Toktogul figure flagged. Analysis — adequate: I describe the trend but "
-            "do not explain why remittances fell in 2015. Perspectives — good: Khaidarzoda and the World Bank "
-            "migration briefs are set against each other, with attributions. Outlook and signposts — good: two "
-            "scenarios from the builder, three signposts with current values. Recommendation — adequate: follows "
-            "from the evidence but does not weigh costs. Communication — good: 1,150 words, chart described. "
-            "Biggest gain: explain the 2015 fall with the GDP-growth data for Russia and Kazakhstan."
+            "*The case has something to it: the reservoir model shows that Toktogul's water is a shared "
+            "resource that different states need at different seasons, so only an arrangement that trades "
+            "summer water for winter energy can leave everyone better off — a classic subject for multilateral "
+            "talks. But the projects that have moved, such as the Kambarata-1 agreement of Kyrgyzstan, "
+            "Kazakhstan and Uzbekistan, were negotiated among the Central Asian states themselves, not in the "
+            "SCO; Turkmenistan is not a member and Afghanistan, with Qosh Tepa, is outside the water "
+            "agreements. The SCO might add Russian and Chinese money and attention, but the summary we have "
+            "does not say how it would bind anyone. I am half-convinced: the common ground is real, the SCO's "
+            "role in it is not yet shown.*"
         ),
-        min_words=80,
+        min_words=40,
         explanation=(
-            "Self-assessment against explicit criteria is how professional analysts review each other's work. "
-            "Be specific: evidence from your own draft for each level, and one concrete change."
+            "A strong answer separates two claims: that water and energy are interdependent across borders "
+            "(well supported by the data and the model) and that the SCO is the right forum for managing "
+            "them (an argument, made here from a Russian policy perspective, that needs evidence of the "
+            "SCO actually doing so). Note too that we only have the brief's summary page."
         ),
         hints=[
-            "The rubric is in the lesson, just before the brief template.",
-            "Quote or point to a sentence of your own draft for each criterion.",
+            "Which states in the basin are not SCO members?",
+            "Who negotiated Kambarata-1, and in what format?",
+            "What would the SCO need to be able to do to make a winter-energy-for-summer-water deal stick?",
+        ],
+    ),
+    MultipleChoice(
+        id="08-11",
+        prompt=(
+            "What does the reservoir model show happens as the winter share of Toktogul's releases is raised "
+            "step by step from the Soviet-era share towards 100 %?"
+        ),
+        choices=[
+            "Winter electricity rises and summer water downstream falls, until the reservoir reaches its dead "
+            "level and winter electricity stops rising",
+            "Winter electricity and summer water downstream both rise, because the reservoir fills up",
+            "Nothing changes downstream, because hydropower does not consume water",
+            "Summer water downstream rises, because winter releases refill the river",
+        ],
+        answer=("Winter electricity rises and summer water downstream falls, until the reservoir reaches its dead "
+                "level and winter electricity stops rising"),
+        feedback={
+            "Winter electricity and summer water downstream both rise, because the reservoir fills up":
+                "releasing more in winter empties the reservoir faster; it cannot raise both outputs at once.",
+            "Nothing changes downstream, because hydropower does not consume water":
+                "true, turbines do not consume water — but they change *when* it arrives, and farms need it in "
+                "summer.",
+            "Summer water downstream rises, because winter releases refill the river":
+                "water released in winter has gone by spring; it cannot be used on the fields in July.",
+        },
+        explanation=(
+            "The same water can be released once. Shifting releases to winter trades summer irrigation water "
+            "for winter electricity; past a point the reservoir hits its dead level before spring, planned "
+            "releases are cut back and winter electricity no longer rises — sooner in a dry year. Only a deal "
+            "(fuel or power for water) or another reservoir can ease the trade-off."
+        ),
+        hints=[
+            "Look at the table of model runs: follow the winter electricity and summer water columns down.",
+            "What happens in the last rows, where the lowest storage equals the dead storage?",
         ],
     ),
 ]
