@@ -10,12 +10,19 @@ import datetime as _dt
 import re
 import unicodedata
 from functools import lru_cache
+from types import MappingProxyType
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from . import datasets
 from .errors import (OutOfRangeError, UnknownCountryError, UnknownIndicatorError, UnknownNameError, WrongTypeError,
                      did_you_mean)
 
-__all__ = ["country", "country_name", "members", "status_on", "indicator", "STATUSES"]
+if TYPE_CHECKING:  # pandas is imported when data is first loaded, not with the package
+    import pandas
+
+__all__ = ["country", "country_name", "members", "status_on", "indicator", "indicator_info", "indicator_catalog",
+           "resolve_countries", "check_years", "as_date", "check_date_range", "STATUSES"]
 
 WORLD = "WLD"
 STATUSES = ("shanghai_five", "founding_member", "member", "observer", "dialogue_partner", "partner")
@@ -34,7 +41,7 @@ def _norm(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _country_index() -> tuple[dict, dict, list]:
-    df = datasets._read("countries")
+    df = datasets.load("countries")
     index, display, names = {}, {}, []
     for iso3, name, aliases in df[["iso3", "name", "aliases"]].itertuples(index=False):
         display[iso3] = name
@@ -52,7 +59,18 @@ def country(name_or_code: str) -> str:
 
     Case, accents and punctuation do not matter: ``country("kyrgyz republic")``,
     ``country("Türkiye")`` and ``country("kaz")`` all work. ``"World"`` gives ``"WLD"``.
-    Raises :class:`UnknownCountryError` (a ``KeyError``) suggesting the nearest names.
+
+    Parameters
+    ----------
+    name_or_code : str
+        A country name, alias or ISO3 code of one of the 28 course countries, or ``"World"``.
+
+    Raises
+    ------
+    UnknownCountryError
+        Not a course country (a ``KeyError``); the message suggests the nearest names.
+    WrongTypeError
+        Not a string.
     """
     if not isinstance(name_or_code, str):
         raise WrongTypeError(f"A country should be given as a name or ISO3 code string such as 'Kazakhstan' or 'KAZ', "
@@ -68,11 +86,31 @@ def country(name_or_code: str) -> str:
 
 
 def country_name(name_or_code: str) -> str:
-    """Return the display name of a country (e.g. 'KGZ' -> 'Kyrgyzstan')."""
+    """Return the display name of a country (e.g. 'KGZ' -> 'Kyrgyzstan').
+
+    Parameters
+    ----------
+    name_or_code : str
+        As for :func:`country`.
+    """
     return _country_index()[1][country(name_or_code)]
 
 
-def _countries(countries) -> list[str] | None:
+def resolve_countries(countries: str | Iterable[str] | None) -> list[str] | None:
+    """Return the ISO3 codes of ``countries`` (a name, a code, or a list of them), or None for None.
+
+    Parameters
+    ----------
+    countries : str, iterable of str or None
+        Country names, aliases or ISO3 codes (see :func:`country`).
+
+    Raises
+    ------
+    UnknownCountryError
+        A name is not a course country (a ``KeyError``).
+    WrongTypeError
+        ``countries`` is neither a string nor an iterable of strings.
+    """
     if countries is None:
         return None
     if isinstance(countries, str):
@@ -84,7 +122,20 @@ def _countries(countries) -> list[str] | None:
     return [country(c) for c in items]
 
 
-def _as_date(on) -> _dt.date:
+def as_date(on: Any = None) -> _dt.date:
+    """Return the day ``on`` stands for, as the look-ups read it.
+
+    Parameters
+    ----------
+    on : str, int, datetime.date, datetime.datetime, pandas.Timestamp or None
+        ``'YYYY-MM-DD'``; ``'YYYY-MM'`` (the month's last day); a year as int or ``'YYYY'``
+        (31 December); ``'today'`` or None (today's date).
+
+    Raises
+    ------
+    WrongTypeError
+        ``on`` cannot be read as a date.
+    """
     import pandas as pd
 
     if on is None:
@@ -119,7 +170,7 @@ def _as_date(on) -> _dt.date:
 
 @lru_cache(maxsize=1)
 def _spells():
-    df = datasets._read("membership")
+    df = datasets.load("membership")
     return [(r.iso3, r.status, r.start.date(), None if r.end is None or r.end != r.end else r.end.date())
             for r in df.itertuples(index=False)]
 
@@ -141,7 +192,8 @@ def _statuses(status) -> tuple[str, ...]:
     raise WrongTypeError(f"status should be a string such as 'member' or a list of them, not {type(status).__name__}.")
 
 
-def _check_date_range(day: _dt.date) -> None:
+def check_date_range(day: _dt.date) -> None:
+    """Raise :class:`OutOfRangeError` unless ``day`` lies between the first Shanghai Five summit and today."""
     first = min(s[2] for s in _spells())
     today = _dt.date.today()
     if day < first or day > today:
@@ -149,26 +201,47 @@ def _check_date_range(day: _dt.date) -> None:
                               f"(the first Shanghai Five summit) to today ({today.isoformat()}).")
 
 
-def members(on=None, status="member") -> list[str]:
+def members(on: Any = None, status: str | Iterable[str] = "member") -> list[str]:
     """Return the sorted ISO3 codes of the countries holding ``status`` on date ``on``.
 
-    ``on``: 'YYYY-MM-DD', 'YYYY-MM' (end of month), a year (31 December), a date, or None (today).
-    ``status``: 'member' (founding members included), 'founding_member', 'shanghai_five',
-    'observer', 'dialogue_partner', 'partner', 'any', or a list of them.
     A spell counts from its start date up to, not including, its end date.
+
+    Parameters
+    ----------
+    on : str, int, datetime.date or None
+        The day: 'YYYY-MM-DD', 'YYYY-MM' (end of month), a year (31 December), a date, or None
+        (today); see :func:`as_date`.
+    status : str or list of str
+        'member' (founding members included), 'founding_member', 'shanghai_five', 'observer',
+        'dialogue_partner', 'partner', 'any', or a list of them.
+
+    Raises
+    ------
+    OutOfRangeError
+        ``on`` is before the first Shanghai Five summit (1996-04-26) or after today.
+    UnknownNameError
+        An unknown status (a ``KeyError``).
     """
     wanted = _statuses(status)
-    day = _as_date(on)
-    _check_date_range(day)
+    day = as_date(on)
+    check_date_range(day)
     return sorted({iso3 for iso3, st, start, end in _spells()
                    if st in wanted and start <= day and (end is None or day < end)})
 
 
-def status_on(name_or_code: str, on=None) -> str | None:
-    """Return the SCO status a country held on a date ('member', 'observer', …) or None."""
+def status_on(name_or_code: str, on: Any = None) -> str | None:
+    """Return the SCO status a country held on a date ('member', 'observer', …) or None.
+
+    Parameters
+    ----------
+    name_or_code : str
+        As for :func:`country`.
+    on : str, int, datetime.date or None
+        As for :func:`members` (default today).
+    """
     iso3 = country(name_or_code)
-    day = _as_date(on)
-    _check_date_range(day)
+    day = as_date(on)
+    check_date_range(day)
     for c, st, start, end in _spells():
         if c == iso3 and start <= day and (end is None or day < end):
             return st
@@ -176,22 +249,89 @@ def status_on(name_or_code: str, on=None) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _catalog() -> dict:
-    cat = datasets._read("indicator_catalog")
+def _catalog() -> Mapping[str, Any]:
+    cat = datasets.load("indicator_catalog")
     by = {}
     for r in cat.itertuples(index=False):
         by[r.indicator.casefold()] = r
         by[r.short_name.casefold()] = r
-    return by
+    return MappingProxyType(by)
+
+
+def indicator_catalog() -> Mapping[str, Any]:
+    """Return the indicator catalogue as a read-only mapping, keyed by casefolded WDI code *and* short name.
+
+    Each value is a row of ``datasets.load('indicator_catalog')`` (a named tuple with ``indicator``,
+    ``short_name``, ``name``, ``unit``, ``derived``, ...), so ``indicator_catalog()['population'].unit``
+    works. Cached: the same mapping every call.
+    """
+    return _catalog()
+
+
+def indicator_info(code_or_short_name: str) -> Any:
+    """Return the catalogue row of an indicator given by WDI code or short name (case does not matter).
+
+    Parameters
+    ----------
+    code_or_short_name : str
+        A WDI code (``'SP.POP.TOTL'``) or a short name (``'population'``).
+
+    Returns
+    -------
+    named tuple
+        The ``indicator_catalog`` row: ``.indicator`` (code), ``.short_name``, ``.name``, ``.unit``, ...
+
+    Raises
+    ------
+    UnknownIndicatorError
+        Not in the catalogue (a ``KeyError``); the message suggests close names and lists the valid ones.
+    WrongTypeError
+        Not a string.
+    """
+    if not isinstance(code_or_short_name, str):
+        raise WrongTypeError(f"The indicator should be a code or short name string such as 'population', "
+                             f"not {type(code_or_short_name).__name__} {code_or_short_name!r}.")
+    cat = _catalog()
+    row = cat.get(code_or_short_name.strip().casefold())
+    if row is None:
+        shorts = sorted({r.short_name for r in cat.values()})
+        codes = sorted({r.indicator for r in cat.values()})
+        hint = did_you_mean(code_or_short_name, shorts + codes)
+        raise UnknownIndicatorError(f"'{code_or_short_name}' is not an indicator.{hint} Valid short names: "
+                                    f"{', '.join(shorts)} (or their WDI codes; see datasets.describe('indicator_catalog')).")
+    return row
+
+
+@lru_cache(maxsize=1)
+def _indicator_table():
+    return datasets.load("indicators")
 
 
 @lru_cache(maxsize=None)
 def _series(code: str):
-    df = datasets._read("indicators")
+    df = _indicator_table()
     return df[df["indicator"] == code]
 
 
-def _years(years, lo: int, hi: int, what: str):
+def check_years(years: Any, lo: int, hi: int, what: str) -> list[int] | None:
+    """Return the list of years ``years`` stands for, checked against the range ``lo``–``hi`` of the data.
+
+    Parameters
+    ----------
+    years : int, (int, int), range, list of int or None
+        A year; an inclusive ``(first, last)`` pair; a range or list of years; None (all years: returns None).
+    lo, hi : int
+        First and last year (calendar years) the data cover.
+    what : str
+        What the data are, for the error message (e.g. ``"'population' (SP.POP.TOTL)"``).
+
+    Raises
+    ------
+    OutOfRangeError
+        No year asked for lies within ``lo``–``hi``.
+    WrongTypeError
+        ``years`` is not one of the forms above.
+    """
     if years is None:
         return None
     if isinstance(years, bool):
@@ -213,42 +353,46 @@ def _years(years, lo: int, hi: int, what: str):
     return wanted
 
 
-# Public names for the validators other modules use (facts, charts).
-check_years = _years
-resolve_countries = _countries
+# Former private names, kept until every caller uses the public ones.
+_years = check_years
+_countries = resolve_countries
+_as_date = as_date
+_check_date_range = check_date_range
 
 
-def indicator(code_or_short_name: str, countries=None, years=None):
+def indicator(code_or_short_name: str, countries: str | Iterable[str] | None = None,
+              years: Any = None) -> pandas.DataFrame:
     """Return a tidy DataFrame (iso3, country, year, value, unit) of one indicator.
 
-    ``code_or_short_name``: a WDI code ('SP.POP.TOTL') or short name ('population'); see
-    ``scocourse.datasets.load('indicator_catalog')``. ``countries``: names or codes (None = all
-    28 course countries; add 'World' for the World Bank aggregate). ``years``: a year, a
-    ``range``, an inclusive ``(start, end)`` pair or a list. Units and sources are in the catalogue.
+    Parameters
+    ----------
+    code_or_short_name : str
+        A WDI code ('SP.POP.TOTL') or short name ('population'); see :func:`indicator_catalog` or
+        ``scocourse.datasets.load('indicator_catalog')``.
+    countries : str or list of str, optional
+        Names or codes (None = all 28 course countries; add 'World' for the World Bank aggregate).
+    years : int, (int, int), range or list of int, optional
+        Calendar years: a year, a ``range``, an inclusive ``(start, end)`` pair or a list.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``iso3``, ``country``, ``year``, ``value`` (in the indicator's unit) and ``unit``
+        (e.g. 'current US$', '% of GDP', 'persons'), sorted by country and year.
     """
-    if not isinstance(code_or_short_name, str):
-        raise WrongTypeError(f"The indicator should be a code or short name string such as 'population', "
-                             f"not {type(code_or_short_name).__name__} {code_or_short_name!r}.")
-    cat = _catalog()
-    row = cat.get(code_or_short_name.strip().casefold())
-    if row is None:
-        shorts = sorted({r.short_name for r in cat.values()})
-        codes = sorted({r.indicator for r in cat.values()})
-        hint = did_you_mean(code_or_short_name, shorts + codes)
-        raise UnknownIndicatorError(f"'{code_or_short_name}' is not an indicator.{hint} Valid short names: "
-                                    f"{', '.join(shorts)} (or their WDI codes; see datasets.describe('indicator_catalog')).")
-    codes = _countries(countries)
+    row = indicator_info(code_or_short_name)
+    codes = resolve_countries(countries)
     s = _series(row.indicator)
     if codes is None:
         s = s[s["iso3"] != WORLD]
     else:
         s = s[s["iso3"].isin(codes)]
     if len(s):
-        wanted = _years(years, int(s["year"].min()), int(s["year"].max()), f"'{row.short_name}' ({row.indicator})")
+        wanted = check_years(years, int(s["year"].min()), int(s["year"].max()), f"'{row.short_name}' ({row.indicator})")
         if wanted is not None:
             s = s[s["year"].isin(wanted)]
     elif years is not None:
-        _years(years, 0, 9999, row.short_name)  # type check only
+        check_years(years, 0, 9999, row.short_name)  # type check only
     display = _country_index()[1]
     out = s[["iso3", "year", "value"]].copy()
     out.insert(1, "country", out["iso3"].map(display))

@@ -13,8 +13,12 @@ import marshal
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .errors import UnknownDatasetError, WrongTypeError, did_you_mean
+
+if TYPE_CHECKING:  # pandas is imported when data is first loaded, not with the package
+    import pandas
 
 __all__ = ["names", "load", "describe", "source_line", "data_dir", "Description"]
 
@@ -36,10 +40,24 @@ def _package() -> dict:
     return json.loads((data_dir() / "datapackage.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
-def _resource(name: str) -> dict:
+def _check_name(name) -> None:
+    """Raise :class:`WrongTypeError` unless ``name`` is a string (before any cache sees it: a list is unhashable)."""
     if not isinstance(name, str):
-        raise WrongTypeError(f"A dataset name should be a string such as 'indicators', not {type(name).__name__} {name!r}.")
+        hint = ""
+        if isinstance(name, (list, tuple, set)) and name and all(isinstance(n, str) for n in name):
+            hint = (" To load several, call load() once per name, e.g. "
+                    + ", ".join(f"load({n!r})" for n in list(name)[:3]) + ".")
+        raise WrongTypeError(f"A dataset name should be one string such as 'indicators', "
+                             f"not {type(name).__name__} {name!r}.{hint}")
+
+
+def _resource(name: str) -> dict:
+    _check_name(name)
+    return _resource_cached(name)
+
+
+@lru_cache(maxsize=None)
+def _resource_cached(name: str) -> dict:
     for res in _package()["resources"]:
         if res["name"] == name:
             return res
@@ -56,8 +74,13 @@ def names() -> list[str]:
 _DTYPES = {"string": "string", "integer": "Int64", "number": "float64", "boolean": "boolean"}
 
 
-@lru_cache(maxsize=None)
 def _read(name: str):
+    _check_name(name)
+    return _read_cached(name)
+
+
+@lru_cache(maxsize=None)
+def _read_cached(name: str):
     import pandas as pd
 
     res = _resource(name)
@@ -79,12 +102,30 @@ def _read(name: str):
     return df
 
 
-def load(name: str):
+def load(name: str) -> pandas.DataFrame | dict[str, Any]:
     """Return dataset ``name`` as a pandas DataFrame (``boundaries``: a GeoJSON dict).
 
     The file is read once per session and cached; each call returns a copy, so changing
     it does not change what the next caller gets. ``names()`` lists the datasets and
     ``describe(name)`` their fields and units.
+
+    Parameters
+    ----------
+    name : str
+        One dataset name from :func:`names`, e.g. ``"indicators"`` or ``"trade"``. Units are
+        per field: see ``describe(name).units`` (e.g. ``trade.value`` in US$ million).
+
+    Returns
+    -------
+    pandas.DataFrame or dict
+        A fresh copy of the table (a GeoJSON ``dict`` for ``"boundaries"``).
+
+    Raises
+    ------
+    UnknownDatasetError
+        ``name`` is not a dataset (a ``KeyError``; the message suggests close names).
+    WrongTypeError
+        ``name`` is not a string (e.g. a list: load one dataset per call).
     """
     data = _read(name)
     if isinstance(data, bytes):
@@ -143,7 +184,18 @@ class Description:
 
 
 def describe(name: str) -> Description:
-    """Return a :class:`Description` of dataset ``name`` (shown as a table in notebooks)."""
+    """Return a :class:`Description` of dataset ``name`` (shown as a table in notebooks).
+
+    Parameters
+    ----------
+    name : str
+        One dataset name from :func:`names`.
+
+    Returns
+    -------
+    Description
+        Title, description, sources, licence and fields (``.units`` maps each field to its unit).
+    """
     res = _resource(name)
     fields = res["schema"]["fields"] if "schema" in res else res.get("x_properties", [])
     return Description(name=name, title=res["title"], description=res["description"], sources=res["sources"],
@@ -152,5 +204,11 @@ def describe(name: str) -> Description:
 
 
 def source_line(name: str) -> str:
-    """Return the one-line source credit for charts, e.g. 'Source: World Bank WDI (CC-BY-4.0)'."""
+    """Return the one-line source credit for charts, e.g. 'Source: World Bank WDI (CC-BY-4.0)'.
+
+    Parameters
+    ----------
+    name : str
+        One dataset name from :func:`names`.
+    """
     return _resource(name)["x_source_line"]

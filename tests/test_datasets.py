@@ -36,9 +36,21 @@ def test_load_returns_a_copy_callers_may_change():
 
 def test_load_is_cached():
     datasets.load("trade")
-    before = datasets._read.cache_info().hits
+    before = datasets._read_cached.cache_info().hits
     datasets.load("trade")
-    assert datasets._read.cache_info().hits == before + 1
+    assert datasets._read_cached.cache_info().hits == before + 1
+
+
+@pytest.mark.parametrize("bad", [["trade"], ("trade", "energy"), {"trade"}])
+def test_a_list_of_names_gets_a_clear_message(bad):
+    from scocourse.errors import CourseError, WrongTypeError
+
+    for call in (datasets.load, datasets.describe, datasets.source_line):
+        with pytest.raises(WrongTypeError, match="one string") as info:
+            call(bad)
+        assert isinstance(info.value, CourseError) and "unhashable" not in str(info.value)
+    with pytest.raises(WrongTypeError, match=r"load\('trade'\)"):
+        datasets.load(["trade"])
 
 
 def test_boundaries_is_geojson_with_iso3():

@@ -112,3 +112,75 @@ def test_unknown_dataset_lists_datasets():
 def test_errors_render_without_a_traceback_wall_in_ipython():
     err = UnknownCountryError("'X' is not one of the course countries.")
     assert err._render_traceback_() == ["UnknownCountryError: 'X' is not one of the course countries."]
+
+
+# --------------------------------------------------------------------------- membership date boundaries
+_SPELLS = [  # (iso3, status, start, end): one country moving observer -> member, one leaving
+    ("IND", "observer", dt.date(2005, 7, 5), dt.date(2017, 6, 9)),
+    ("IND", "member", dt.date(2017, 6, 9), None),
+    ("UZB", "member", dt.date(2001, 6, 15), dt.date(2010, 1, 1)),
+    ("KAZ", "shanghai_five", dt.date(1996, 4, 26), dt.date(2001, 6, 15)),
+]
+
+
+@pytest.fixture
+def fake_spells(monkeypatch):
+    from scocourse import _lookup
+
+    monkeypatch.setattr(_lookup, "_spells", lambda: list(_SPELLS))
+
+
+@pytest.mark.parametrize("day,expected", [
+    ("2005-07-04", None), ("2005-07-05", "observer"),       # a spell starts on its start day
+    ("2017-06-08", "observer"), ("2017-06-09", "member"),   # the end day belongs to the next spell
+    (dt.date.today(), "member"),                            # open-ended spell lasts to today
+])
+def test_status_on_spell_boundaries(fake_spells, day, expected):
+    assert sc.status_on("IND", day) == expected
+
+
+def test_members_on_start_and_end_days(fake_spells):
+    assert sc.members("2001-06-14") == []
+    assert sc.members("2001-06-15") == ["UZB"]               # first day of the spell
+    assert sc.members("2009-12-31") == ["UZB"]               # last day of the spell
+    assert sc.members("2010-01-01") == []                    # the end date is the first day without it
+    assert sc.members("2017-06-09") == ["IND"]
+    assert sc.members("2001-06-14", status="shanghai_five") == ["KAZ"]
+    assert sc.members("2001-06-15", status="shanghai_five") == []
+    assert sc.members("1996-04-26", status="any") == ["KAZ"]  # first day of the data
+    with pytest.raises(OutOfRangeError):
+        sc.members("1996-04-25", status="any")
+
+
+def test_month_and_year_dates_mean_their_last_day(fake_spells):
+    assert sc.members("2009-12") == ["UZB"] and sc.members(2009) == ["UZB"]
+    assert sc.members("2017-06") == ["IND"]                    # 30 June, after the 9 June change
+    assert sc.status_on("IND", "2017-05") == "observer"
+
+
+def test_every_spell_in_the_data_holds_from_its_start_to_the_day_before_its_end():
+    m = sc.datasets.load("membership")
+    for r in m.itertuples(index=False):
+        start = r.start.date()
+        assert r.iso3 in sc.members(start, status=r.status), (r.iso3, r.status, start)
+        if r.end is not None and r.end == r.end:
+            end = r.end.date()
+            assert r.iso3 in sc.members(end - dt.timedelta(days=1), status=r.status), (r.iso3, r.status, end)
+            assert r.iso3 not in sc.members(end, status=r.status), (r.iso3, r.status, end)
+        if start > dt.date(1996, 4, 26):
+            before = start - dt.timedelta(days=1)
+            assert r.iso3 not in sc.members(before, status=r.status) or sc.status_on(r.iso3, before) == r.status
+
+
+def test_public_validators_replace_the_private_ones():
+    from scocourse import _lookup
+
+    assert _lookup.as_date("2017-06") == dt.date(2017, 6, 30)
+    assert _lookup.check_years((2000, 2002), 1990, 2024, "x") == [2000, 2001, 2002]
+    assert _lookup.resolve_countries(["kaz", "Kyrgyz Republic"]) == ["KAZ", "KGZ"]
+    assert _lookup.indicator_info("population").indicator == "SP.POP.TOTL"
+    assert _lookup.indicator_catalog()["sp.pop.totl"].short_name == "population"
+    with pytest.raises(UnknownIndicatorError, match="Did you mean"):
+        _lookup.indicator_info("populaton")
+    with pytest.raises(TypeError):
+        _lookup.indicator_catalog()["x"] = None  # read-only
