@@ -50,6 +50,8 @@ LIC_PD = {"name": "PDDL-1.0", "title": "Public domain (Natural Earth); world-atl
           "path": "https://www.naturalearthdata.com/about/terms-of-use/"}
 LIC_WPP = {"name": "CC-BY-3.0-IGO", "title": "CC BY 3.0 IGO (UN WPP) / CC BY 4.0 (OWID processing)",
            "path": "https://creativecommons.org/licenses/by/3.0/igo/"}
+LIC_UNDESA = {"name": "CC-BY-3.0-IGO", "title": "Creative Commons Attribution 3.0 IGO (UN DESA International Migrant Stock 2019)",
+              "path": "https://creativecommons.org/licenses/by/3.0/igo/"}
 LIC_COURSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 (compilation by the scocourse authors; "
               "facts from the cited public sources)", "path": "https://creativecommons.org/licenses/by/4.0/"}
 
@@ -94,6 +96,13 @@ SRC_NE = {"title": "Natural Earth 4.1.0 admin-0 countries 1:110m (1:50m for Mald
           "repository": "topojson/world-atlas", "files": "countries-110m.json, countries-50m.json",
           "commit": "world-atlas@2.0.2 (npm tarball sha256 032e7765f2ce00edaeafec23ff22bc3b77e42987c257da944cc585b452c05b97)",
           "short": "Natural Earth"}
+SRC_UNDESA = {"title": "United Nations, Department of Economic and Social Affairs, Population Division (2019). International "
+                       "Migrant Stock 2019 (POP/DB/MIG/Stock/Rev.2019), table by destination and origin",
+              "publisher": "United Nations, Department of Economic and Social Affairs, Population Division",
+              "path": "https://www.un.org/en/development/desa/population/migration/data/estimates2/estimates19.asp",
+              "repository": "guyabel/stepladderChapter",
+              "files": "archive/UN_MigrantStockByOriginAndDestination_2019_clean.csv",
+              "commit": "dfa46c6512b0242bd3c82b822ed21a06eb2d7fcf", "short": "UN DESA International Migrant Stock 2019"}
 SRC_REF = {"title": "scocourse reference tables (hand-checked; every row carries its own source URLs)",
            "publisher": "scocourse authors", "path": "sources/reference/SOURCES.md",
            "repository": "scocourse sources/reference", "files": "", "commit": "", "short": "scocourse reference tables"}
@@ -444,6 +453,16 @@ def build_population(raw: Path) -> pd.DataFrame:
     return out.sort_values(["iso3", "year"], kind="mergesort").reset_index(drop=True)
 
 
+def build_migration(raw: Path) -> pd.DataFrame:
+    """UN DESA International Migrant Stock 2019, destination x origin x year, persons (place of birth, not labour migrants)."""
+    m = pd.read_csv(raw / "undesa_migrant_stock_2019/undesa_ims2019_bilateral_stock_sco_long.csv")
+    m = m.rename(columns={"dest_iso3": "destination", "dest_name": "destination_name", "origin_iso3": "origin",
+                          "stock": "migrants"})
+    m = m[["destination", "destination_name", "origin", "origin_name", "year", "migrants"]]
+    m = m.assign(year=m["year"].astype(int), migrants=m["migrants"].round().astype("int64"))
+    return m.sort_values(["destination", "origin", "year"], kind="mergesort").reset_index(drop=True)
+
+
 def _countries_to_iso3(text: str) -> str:
     found = []
     low = _strip_accents(text).casefold()
@@ -647,6 +666,15 @@ RESOURCES = [
          sources=[SRC_WPP], licenses=[LIC_WPP],
          fields=[F("iso3", "string", "ISO3 code (WLD = UN World)", "code"), F("year", "integer", "year", "year"),
                  F("population", "number", "mid-year population", "persons"), F("kind", "string", "estimate or projection", "category")]),
+    dict(name="migration", title="UN DESA International Migrant Stock 2019: persons by country of birth, destination x origin, 1990-2019",
+         description="Mid-year stock of international migrants (both sexes) living in each destination, by origin, for 1990, 1995, 2000, 2005, 2010, 2015 and 2019, for every pair in which the destination or the origin is one of the 28 course countries. A migrant here is a PERSON BORN IN ANOTHER COUNTRY (where birthplace is not recorded, the UN uses citizenship or ethnicity): these are NOT counts of labour migrants. The Russian figures rest mainly on censuses and include many people who moved in Soviet times; seasonal and temporary workers (what Russian registration data count) are largely missing. Non-census years are UN interpolations; refugee stocks (UNHCR) are added for some countries (e.g. Afghans in Iran and Pakistan). Pairs with no value or zero in the UN table are absent. 2019 revision only: the 2020 and 2024 editions revise back-years, so do not mix editions.",
+         sources=[SRC_UNDESA], licenses=[LIC_UNDESA],
+         fields=[F("destination", "string", "country of residence, ISO3", "code"),
+                 F("destination_name", "string", "country of residence, UN name", "text"),
+                 F("origin", "string", "country of birth (or citizenship where so recorded), ISO3", "code"),
+                 F("origin_name", "string", "country of origin, UN name", "text"),
+                 F("year", "integer", "mid-year reference year", "year"),
+                 F("migrants", "integer", "persons born in origin living in destination (stock, not flow; not labour migrants)", "persons")]),
     dict(name="infrastructure", title="Dams, pipelines, power lines and corridors",
          description="Hydropower plants, oil and gas pipelines, CASA-1000, railways, corridors and the Qosh Tepa canal with capacity, status and year. 'capacity' is numeric only where the source gives one number; see capacity_text and notes for ranges and disputes.",
          sources=[SRC_REF], licenses=[LIC_COURSE],
@@ -703,6 +731,7 @@ def build(sources: Path, out: Path) -> list[Path]:
         "water_facts": build_water_facts(ref),
         "trade": build_trade(raw),
         "population_projections": build_population(raw),
+        "migration": build_migration(raw),
         "infrastructure": build_infrastructure(ref),
     }
     frames["indicators"], frames["indicator_catalog"] = build_indicators(raw)
