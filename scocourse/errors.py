@@ -2,10 +2,47 @@
 
 Every error is a :class:`CourseError`. The look-up errors also subclass ``KeyError``
 (so ``except KeyError`` works) and ``ValueError``; their ``str()`` is the plain message.
+
+Where the library deliberately catches a broad exception to fall back on something simpler,
+it calls :func:`caught`, which logs what was caught (logger ``"scocourse"``) and re-raises it
+when the environment variable ``SCOCOURSE_DEBUG`` is ``1`` — so a fallback never hides a bug
+from a maintainer.
 """
 from __future__ import annotations
 
 import difflib
+import logging
+import os
+
+log = logging.getLogger("scocourse")
+
+#: Environment variable that makes every fallback re-raise what it caught.
+DEBUG_ENV = "SCOCOURSE_DEBUG"
+
+
+def debug_enabled() -> bool:
+    """Return True when ``SCOCOURSE_DEBUG=1``: fallbacks then re-raise instead of hiding errors."""
+    return os.environ.get(DEBUG_ENV, "").strip() == "1"
+
+
+def caught(exc: BaseException, context: str, level: int = logging.DEBUG) -> None:
+    """Log an exception a fallback swallows, and re-raise it when ``SCOCOURSE_DEBUG=1``.
+
+    Call it first thing in a broad ``except Exception as exc:`` block, e.g.
+    ``errors.caught(exc, "country_name fallback for a partner code")``.
+
+    Parameters
+    ----------
+    exc : BaseException
+        The exception caught.
+    context : str
+        What the code was doing, for the log line.
+    level : int
+        Logging level (default ``logging.DEBUG``: expected fallbacks should not spam a lesson).
+    """
+    log.log(level, "%s: caught %s: %s", context, type(exc).__name__, exc, exc_info=exc)
+    if debug_enabled():
+        raise exc
 
 
 class CourseError(Exception):

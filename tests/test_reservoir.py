@@ -206,6 +206,12 @@ def test_simplifications_documented():
 
     assert SIMPLIFICATIONS.count("\n- ") >= 6
     assert "Model simplifications" in m.__doc__
+    # written once: every bullet is the docstring's, word for word
+    doc = " ".join(m.__doc__.split())
+    for line in SIMPLIFICATIONS.splitlines():
+        if line.startswith("- "):
+            assert line[2:] in doc, line
+    assert SIMPLIFICATIONS.count("\n- ") == m.__doc__.split("Model simplifications")[1].count("\n- ")
 
 
 def test_model_import_is_light():

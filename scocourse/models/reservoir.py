@@ -91,21 +91,17 @@ class ReservoirInputError(CourseError, ValueError):
     """Bad input to the reservoir model; the message gives the valid range or options."""
 
 
-SIMPLIFICATIONS = """\
-**What the reservoir model leaves out**
+def _simplifications_markdown(doc: str) -> str:
+    """The "Model simplifications" list of the module docstring as Markdown (one line per bullet)."""
+    if not doc:  # python -OO strips docstrings
+        return "**What the reservoir model leaves out**: see the source of scocourse.models.reservoir.\n"
+    section = doc.split("Model simplifications\n---------------------\n", 1)[1]
+    bullets = [" ".join(part.split()) for part in ("\n" + section).split("\n- ")[1:]]
+    return "**What the reservoir model leaves out**\n\n" + "".join(f"- {b}\n" for b in bullets)
 
-- **One reservoir, one year.** Toktogul is modelled alone, without the cascade of smaller plants downstream or the planned Kambarata-1 upstream; each run is a single water year that starts on 1 October from a given storage.
-- **Monthly steps, even releases.** The winter volume is released in six equal monthly parts, and so is the summer volume; real operators follow daily demand, which peaks in December–February for power and June–August for irrigation.
-- **A fixed seasonal inflow pattern.** Every year has the same monthly shape; dry and wet years only scale the annual total up or down, by the ratios of the Amu Darya's record low- and high-water years to its mean (so they are severe). The average-year total and the shape within each season are assumptions.
-- **One starting point.** Each run starts from the latest September storage in the data, which was a low-water year.
-- **A plan that ignores the forecast.** The operator plans to release an average year's inflow whatever kind of year it turns out to be, and cuts back only when the dead level is reached.
-- **No evaporation, seepage or direct use** from the reservoir: water leaves only through the turbines or the spillway.
-- **A simple head–storage curve** (head ∝ storage^(1/3), as for a V-shaped valley) and a fixed tailwater level.
-- **Constant turbine efficiency;** water released beyond what the turbines can take at installed capacity produces no electricity.
-- **Spilled water counts as water downstream,** since it reaches the same river.
-- **Dead storage = total − active volume** (from the data); a 2025 press report gives a higher operational dead level, which can be tried instead.
-- **No prices, no trade:** the Soviet-era exchange of summer water for coal and gas, and electricity imports, are outside the model.
-"""
+
+#: The model's simplifications as Markdown, built from the module docstring (the one place they are written).
+SIMPLIFICATIONS = _simplifications_markdown(__doc__)
 
 #: Months of the water year, in model order.
 MONTHS: tuple[str, ...] = ("Oct", "Nov", "Dec", "Jan", "Feb", "Mar",
