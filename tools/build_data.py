@@ -54,6 +54,9 @@ LIC_UNDESA = {"name": "CC-BY-3.0-IGO", "title": "Creative Commons Attribution 3.
               "path": "https://creativecommons.org/licenses/by/3.0/igo/"}
 LIC_COURSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 (compilation by the scocourse authors; "
               "facts from the cited public sources)", "path": "https://creativecommons.org/licenses/by/4.0/"}
+LIC_UCDP = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0, as stated on UCDP's download page (no licence "
+            "text travels with the mirrors used; verify at https://ucdp.uu.se/downloads/ before republishing)",
+            "path": "https://creativecommons.org/licenses/by/4.0/"}
 
 SRC_WDI = {"title": "World Bank, World Development Indicators (July 2026 update)", "publisher": "The World Bank",
            "path": "https://github.com/datasets/world-development-indicators",
@@ -113,6 +116,23 @@ SRC_VALDAI = {"title": "E. Koldunova and N. Das Kundu, Russia's Role in the SCO 
               "path": "https://valdaiclub.com/a/reports/russia_s_role_in_the_sco_and_central_asia_challenges_and_opportunities/",
               "repository": "scocourse sources/reference", "files": "seed_figures.csv", "commit": "",
               "short": "Valdai report 2014"}
+SRC_UCDP_CY = {"title": "Uppsala Conflict Data Program (UCDP), Country-Year Dataset on Organized Violence within Country "
+                        "Borders, v25.1 (1989-2024). Cite: S. Davies, T. Pettersson, M. Sollenberg and M. Oberg (2025), "
+                        "'Organized violence 1989-2024, and the challenges of identifying civilian victims', Journal of "
+                        "Peace Research 62(4)",
+               "publisher": "Uppsala Conflict Data Program, Department of Peace and Conflict Research, Uppsala University",
+               "path": "https://ucdp.uu.se/downloads/", "repository": "sonalimoorthy/data_science_project-",
+               "files": "data/raw/organizedviolencecy-251-csv/organizedviolencecy_v25_1.csv",
+               "commit": "cff42488f8d5faf44662cdd4cc73fa108413960c", "short": "UCDP organized violence v25.1"}
+SRC_UCDP_ACD = {"title": "UCDP/PRIO Armed Conflict Dataset, v25.1 (conflict-years 1946-2024). Cite: S. Davies, T. Pettersson, "
+                         "M. Sollenberg and M. Oberg (2025), Journal of Peace Research 62(4); N. P. Gleditsch, P. Wallensteen, "
+                         "M. Eriksson, M. Sollenberg and H. Strand (2002), 'Armed Conflict 1946-2001: A New Dataset', Journal "
+                         "of Peace Research 39(5)",
+                "publisher": "Uppsala Conflict Data Program (Uppsala University) and Peace Research Institute Oslo (PRIO)",
+                "path": "https://ucdp.uu.se/downloads/", "repository": "Jenssah86/bit_academy_analytics_project",
+                "files": "UcdpPrioConflict_v25_1.csv", "commit": "93901c43a6c810cf3f5d5972404c9f85337f5ebe",
+                "short": "UCDP/PRIO Armed Conflict Dataset v25.1"}
+
 
 COURSE_ISO3 = ["CHN", "RUS", "KAZ", "KGZ", "TJK", "UZB", "IND", "PAK", "IRN", "BLR", "AFG", "MNG", "TUR", "LKA",
                "AZE", "ARM", "KHM", "NPL", "EGY", "QAT", "SAU", "KWT", "MDV", "MMR", "ARE", "BHR", "LAO", "TKM"]
@@ -582,6 +602,64 @@ def build_boundaries(raw: Path) -> dict:
 
 
 # ---------------------------------------------------------------------------
+# conflict (UCDP): organised violence by country-year, and armed conflicts by conflict-year
+# ---------------------------------------------------------------------------
+UCDP_TYPES = {"sb": "state_based", "ns": "non_state", "os": "one_sided"}
+UCDP_INCOMPATIBILITY = {"1": "territory", "2": "government", "3": "territory and government"}
+UCDP_CONFLICT_TYPE = {"1": "extrasystemic", "2": "interstate", "3": "intrastate", "4": "internationalised intrastate"}
+UCDP_INTENSITY = {"1": "minor", "2": "war"}
+# PROVENANCE.md (ucdp_conflict): the one ACD record split over two lines in the mirror, re-joined and its
+# trailing fields reconstructed (conflict id, year).
+UCDP_RECONSTRUCTED = {("11349", "2008")}
+
+
+def build_conflict(raw: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """UCDP country-year deaths by type of violence (long) and the UCDP/PRIO conflict-years of the course countries."""
+    folder = raw / "ucdp_conflict"
+    cy = pd.read_csv(folder / "ucdp_orgviolence_cy_v25_1_sco_long.csv", dtype={"iso3": str, "indicator": str})
+    dy = pd.read_csv(folder / "ucdp_orgviolence_cy_v25_1_sco_dyads.csv", dtype=str).fillna("")
+    wide = cy.pivot_table(index=["iso3", "year"], columns="indicator", values="value", aggfunc="first")
+    names = {}
+    for r in dy.itertuples(index=False):
+        key = (r.iso3, int(r.year), UCDP_TYPES[r.violence_type[:2]])
+        names.setdefault(key, []).extend(n.strip() for n in r.dyad_names.split(";") if n.strip())
+    rows = []
+    for (iso3, year), v in wide.iterrows():
+        for code, kind in UCDP_TYPES.items():
+            rows.append({"iso3": iso3, "year": int(year), "type_of_violence": kind,
+                         "best": int(v[f"{code}_total_deaths_best"]), "low": int(v[f"{code}_total_deaths_low"]),
+                         "high": int(v[f"{code}_total_deaths_high"]), "active": bool(v[f"{code}_exist"] == 1),
+                         "dyads": "; ".join(sorted(set(names.get((iso3, int(year), kind), []))))})
+    conflict = pd.DataFrame(rows)
+    conflict = conflict.sort_values(["iso3", "year", "type_of_violence"], kind="mergesort").reset_index(drop=True)
+
+    gw = {str(int(g)): i for g, i in cy[["gwno", "iso3"]].drop_duplicates().itertuples(index=False)}
+
+    def codes(text: str) -> list[str]:
+        return [gw[c.strip()] for c in str(text).split(",") if c.strip() in gw]
+
+    acd = pd.read_csv(folder / "ucdp_prio_acd_v25_1_sco.csv", dtype=str, keep_default_na=False)
+    rows = []
+    for r in acd.itertuples(index=False):
+        loc = codes(r.gwno_loc)
+        primary = codes(r.gwno_a) + codes(r.gwno_b)
+        support = codes(r.gwno_a_2nd) + codes(r.gwno_b_2nd)
+        rows.append({"conflict_id": int(r.conflict_id), "year": int(r.year), "location": r.location,
+                     "location_iso3": ";".join(sorted(set(loc))),
+                     "side_a": r.side_a, "side_a_2nd": r.side_a_2nd, "side_b": r.side_b, "side_b_2nd": r.side_b_2nd,
+                     "incompatibility": UCDP_INCOMPATIBILITY[r.incompatibility], "territory": r.territory_name,
+                     "intensity": UCDP_INTENSITY[r.intensity_level], "type": UCDP_CONFLICT_TYPE[r.type_of_conflict],
+                     "start_date": r.start_date, "episode_ended": r.ep_end == "1",
+                     "course_parties": ";".join(sorted(set(primary))),
+                     "course_supporters": ";".join(sorted(set(support) - set(primary))),
+                     "reconstructed": (r.conflict_id, r.year) in UCDP_RECONSTRUCTED})
+    conflicts = pd.DataFrame(rows)
+    conflicts = conflicts.sort_values(["conflict_id", "year"], kind="mergesort").reset_index(drop=True)
+    return conflict, conflicts
+
+
+# ---------------------------------------------------------------------------
+# ---------------------------------------------------------------------------
 # datapackage
 # ---------------------------------------------------------------------------
 def F(name, type_, description, unit=None, **extra):
@@ -700,6 +778,36 @@ RESOURCES = [
                  F("published", "integer", "year published", "year"), F("context", "string", "section", "text"), F("label", "string", "what the figure is", "text"),
                  F("value", "number", "numeric value where single", "see unit column"), F("value_text", "string", "value as printed", "text"),
                  F("unit", "string", "unit", "text"), F("year", "string", "year of the data if stated", "text"), F("note", "string", "note", "text")]),
+    dict(name="conflict", title="UCDP organised violence by country-year: deaths by type of violence, 1990-2024",
+         description="Deaths in organised violence inside each course country's borders, from the UCDP Country-Year Dataset on Organized Violence v25.1, one row per country, year and type of violence: state_based (armed conflict in which at least one party is a government, over government or territory), non_state (fighting between organised groups, neither a government) and one_sided (an organised actor - government or group - killing civilians). best is UCDP's best estimate, low and high its range. UCDP's coding rules: a state-based or non-state dyad enters the data once it causes at least 25 battle-related deaths in a calendar year, one-sided violence once an actor kills at least 25 civilians in a year; deaths of dyads that crossed the threshold are counted in every year, so some rows have fewer than 25 deaths. 'active' is UCDP's flag that this type of violence existed in the country-year; 'dyads' names the dyads (';'-separated). Caveats (see sources/raw/ucdp_conflict/PROVENANCE.md): deaths are assigned to the country where the violence happened, not to the government involved (Uzbekistan-IMU fighting of 1999-2000 appears under Kyrgyzstan as well); violence that no organised actor claims or that UCDP cannot attribute is not counted, so the absence of a country-year is not 'nothing happened' - the Andijan events of May 2005 (Uzbekistan) and Kazakhstan's unrest of January 2022 are not in the data; Russia's 1990 row is the Soviet Union; the post-Soviet states start in 1991; there is no World total. In a few rows of the source the best estimate lies outside its low-high range (e.g. Russia 2024 state-based); values are kept as published. The event-level UCDP GED was not obtained. Totals are dominated by Afghanistan, Myanmar, India, Pakistan, Russia and Türkiye: use per-capita or log scales.",
+         sources=[SRC_UCDP_CY], licenses=[LIC_UCDP],
+         fields=[F("iso3", "string", "ISO3 code of the country where the violence happened", "code"),
+                 F("year", "integer", "calendar year", "year"),
+                 F("type_of_violence", "string", "state_based, non_state or one_sided", "category"),
+                 F("best", "integer", "UCDP best estimate of deaths", "deaths"),
+                 F("low", "integer", "UCDP low estimate of deaths", "deaths"),
+                 F("high", "integer", "UCDP high estimate of deaths", "deaths"),
+                 F("active", "boolean", "UCDP coded this type of violence as existing in the country-year", "flag"),
+                 F("dyads", "string", "dyads (pairs of actors) UCDP coded, ';'-separated", "text")]),
+    dict(name="armed_conflicts", title="UCDP/PRIO Armed Conflict Dataset: conflict-years involving the course countries, 1990-2024",
+         description="Conflict-years of the UCDP/PRIO Armed Conflict Dataset v25.1 in which a course country is the location, a primary party or a secondary supporter (so it includes, for example, missions abroad that course countries supported). A state-based armed conflict is a contested incompatibility over government or territory in which armed force between two parties, at least one of them a government, causes at least 25 battle-related deaths in a calendar year; intensity 'minor' is 25-999 battle-related deaths in the year, 'war' at least 1,000. Years below 25 deaths are absent here even when the country-year data hold a few deaths (e.g. Kyrgyz-Tajik border clashes before 2021). One record (conflict 11349, China - ETIM, 2008) was split over two lines in the mirror; it was re-joined and its trailing fields reconstructed: it is flagged in 'reconstructed'. Dates were repaired from a spreadsheet re-save (see PROVENANCE.md).",
+         sources=[SRC_UCDP_ACD], licenses=[LIC_UCDP],
+         fields=[F("conflict_id", "integer", "UCDP conflict id", "code"), F("year", "integer", "calendar year", "year"),
+                 F("location", "string", "country or countries whose government(s) have a primary claim to the issue", "text"),
+                 F("location_iso3", "string", "course countries among the locations, ';'-separated", "code"),
+                 F("side_a", "string", "side A (always a government)", "text"),
+                 F("side_a_2nd", "string", "states supporting side A with troops", "text"),
+                 F("side_b", "string", "side B (government or opposition organisations)", "text"),
+                 F("side_b_2nd", "string", "states supporting side B with troops", "text"),
+                 F("incompatibility", "string", "territory, government or territory and government", "category"),
+                 F("territory", "string", "the territory contested (territorial conflicts)", "text"),
+                 F("intensity", "string", "minor (25-999 battle-related deaths in the year) or war (1,000 or more)", "category"),
+                 F("type", "string", "extrasystemic, interstate, intrastate or internationalised intrastate", "category"),
+                 F("start_date", "date", "first date of the first battle-related death in the conflict", "date"),
+                 F("episode_ended", "boolean", "the conflict episode ended in this year", "flag"),
+                 F("course_parties", "string", "course countries that are primary parties (side A or B), ';'-separated", "code"),
+                 F("course_supporters", "string", "course countries that are only secondary supporters, ';'-separated", "code"),
+                 F("reconstructed", "boolean", "row reconstructed from a broken mirror record (see description)", "flag")]),
     dict(name="boundaries", title="Country outlines for maps (Natural Earth, simplified)",
          description="Natural Earth 4.1.0 admin-0 countries at 1:110m with coordinates rounded to 0.01 degree, plus Maldives and Bahrain from 1:50m. Boundaries are Natural Earth's de facto lines and do not match the claims of India, Pakistan or China in Kashmir and Aksai Chin.",
          sources=[SRC_NE], licenses=[LIC_PD], format="geojson", mediatype="application/geo+json",
@@ -736,6 +844,7 @@ def build(sources: Path, out: Path) -> list[Path]:
     }
     frames["indicators"], frames["indicator_catalog"] = build_indicators(raw)
     frames["seed_2014_tables"], frames["seed_figures"] = build_seed_tables(ref)
+    frames["conflict"], frames["armed_conflicts"] = build_conflict(raw)
     written = []
     resources = []
     for spec in RESOURCES:
