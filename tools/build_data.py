@@ -80,6 +80,32 @@ SRC_OWID_PC = {"title": "Our World in Data, chart 'Energy use per person' (EIA, 
                "publisher": "Our World in Data", "path": "https://github.com/sudip70/stats",
                "repository": "sudip70/stats", "files": "data/per-capita-energy-use.csv",
                "commit": "a009be989e038568e4698a3fe659d3e8ec7ac3dd", "short": "OWID/EIA"}
+SRC_OWID_ELEC_2025 = {"title": "Our World in Data, chart 'Electricity production by source' (Ember (2025) Yearly Electricity "
+                               "Data; Energy Institute - Statistical Review of World Energy (2025); with major processing by "
+                               "Our World in Data), indicator update 2025-06-27, downloaded 2025-11-18",
+                      "publisher": "Our World in Data (Ember; Energy Institute)",
+                      "path": "https://ourworldindata.org/grapher/electricity-prod-source-stacked",
+                      "repository": "Oubaid-Beldi/BI",
+                      "files": "cleaned_data/electricity_production_cleaned.csv (the nine OWID source columns only)",
+                      "commit": "3e84e76d94de8fe4c04c062bbc8e8e5a2d88e7ff", "short": "OWID/Ember (2025)"}
+LIC_WGMS = {"name": "WGMS-data-policy",
+            "title": "WGMS Data Policy: all data and information is freely available; use requires acknowledgement to the "
+                     "WGMS and/or the original investigators and sponsoring agencies",
+            "path": "https://wgms.ch/data-policy/"}
+SRC_WGMS = {"title": "WGMS (2021): Fluctuations of Glaciers Database. World Glacier Monitoring Service, Zurich, Switzerland, "
+                     "version WGMS-FoG-2021-05, doi:10.5904/wgms-fog-2021-05 (glacier-wide mass balance, as extracted by "
+                     "OGGM). Cite: WGMS (2021) Global Glacier Change Bulletin No. 4 (2018-2019)",
+            "publisher": "World Glacier Monitoring Service (WGMS)", "path": "https://doi.org/10.5904/wgms-fog-2021-05",
+            "repository": "OGGM/oggm-sample-data", "files": "wgms/mbdata/mbdata_WGMS-<id>.csv",
+            "commit": "f15dcbc2da31b313680232ed80aad3b194d378e1", "short": "WGMS FoG 2021-05"}
+SRC_ZEMP = {"title": "WGMS regional mass-balance estimates (ad-hoc, method of Zemp et al. 2019) updated to 2016-2020, "
+                     "supplied by M. Zemp in January 2022. Cite: M. Zemp et al. (2019), 'Global glacier mass changes and "
+                     "their contributions to sea-level rise from 1961 to 2016', Nature 568, 382-386, "
+                     "doi:10.1038/s41586-019-1071-0",
+            "publisher": "World Glacier Monitoring Service (WGMS); Zemp et al. (2019), Nature",
+            "path": "https://doi.org/10.1038/s41586-019-1071-0", "repository": "adehecq/ragmac_xdem",
+            "files": "data/raw/regional_mb_series/regional_adhoc_estimates_*_mwe.csv",
+            "commit": "c6ad10e04621f623ea48a669db9836fb454d6573", "short": "WGMS / Zemp et al. 2019"}
 SRC_WPP = {"title": "UN, World Population Prospects 2024 (medium variant), processed by Our World in Data",
            "publisher": "United Nations DESA Population Division; Our World in Data",
            "path": "https://github.com/sudip70/stats", "repository": "sudip70/stats",
@@ -371,6 +397,9 @@ def build_indicators(raw: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
 ELEC_FUELS = ["coal", "gas", "oil", "nuclear", "hydro", "solar", "wind", "bioenergy", "other_renewables"]
 
 
+ENERGY_VINTAGE_2025 = "OWID chart download 2025 (Ember 2025/Energy Institute 2025, to 2024)"
+
+
 def build_energy(raw: Path) -> pd.DataFrame:
     frames = []
     g = pd.read_csv(raw / "owid_energy/owid_grapher_electricity_prod_source_stacked_sco.csv")
@@ -382,6 +411,12 @@ def build_energy(raw: Path) -> pd.DataFrame:
     g = g.rename(columns=colmap).rename(columns={"Code": "iso3", "Year": "year"})
     m = g.melt(id_vars=["iso3", "year"], value_vars=list(colmap.values()), var_name="fuel").dropna(subset=["value"])
     frames.append(m.assign(measure="electricity_generation", unit="TWh", vintage="OWID chart download 2024 (Ember/Energy Institute)"))
+    # 2025 vintage (Ember 2025 / Energy Institute 2025, to 2024): its own rows, never spliced with the 2024 download
+    n = pd.read_csv(raw / "owid_ember_electricity_2025/owid_electricity_prod_source_2025_sco_long.csv")
+    n = n.rename(columns={"source": "fuel", "generation_twh": "value"})
+    n["fuel"] = n["fuel"].replace({"other_renewables_excl_bioenergy": "other_renewables"})
+    frames.append(n[["iso3", "year", "fuel", "value"]].dropna(subset=["value"]).assign(
+        measure="electricity_generation", unit="TWh", vintage=ENERGY_VINTAGE_2025))
 
     f = pd.read_csv(raw / "owid_energy/owid_fossil_fuel_production_bp_shift_2022_sco.csv")
     f = f.rename(columns={"Year": "year", "Coal production (TWh)": "coal", "Gas production (TWh)": "gas",
@@ -403,7 +438,55 @@ def build_energy(raw: Path) -> pd.DataFrame:
     e["year"] = e["year"].astype(int)
     e["value"] = e["value"].astype(float)
     e = e[["iso3", "year", "measure", "fuel", "value", "unit", "vintage"]]
-    return e.sort_values(["measure", "iso3", "fuel", "year"], kind="mergesort").reset_index(drop=True)
+    return e.sort_values(["measure", "iso3", "fuel", "year", "vintage"], kind="mergesort").reset_index(drop=True)
+
+
+# Display names of WGMS glaciers (names only; the WGMS spelling stays in wgms_name).
+GLACIER_NAMES = {
+    "TS.TUYUKSUYSKIY": "Tsentralniy Tuyuksu", "IGLI TUYUKSU": "Igli Tuyuksu",
+    "URUMQI GLACIER NO. 1 E-BRANCH": "Urumqi No. 1 (east branch)",
+    "URUMQI GLACIER NO. 1 W-BRANCH": "Urumqi No. 1 (west branch)",
+    "SARY TOR (NO.356)": "Sary-Tor (No. 356)", "GLACIER NO. 354 (AKSHIYRAK)": "No. 354 (Ak-Shiirak)",
+    "GLACIER NO. 599 (KJUNGEI ALA-TOO)": "No. 599 (Kungey Ala-Too)", "BATYSH SOOK/SYEK ZAPADNIY": "Batysh Sook",
+    "NO.131": "No. 131", "MUZTAG ATA (GLACIER NO. 15)": "Muztag Ata (No. 15)", "VODOPADNIY (NO.125)": "Vodopadniy (No. 125)",
+    "PARLUNG ZANGBO: NO. 12": "Parlung Zangbo No. 12", "PARLUNG NO. 94": "Parlung No. 94", "AX010": "AX010",
+}
+GLACIER_VARIABLES = {"annual_balance": "annual_balance", "winter_balance": "winter_balance",
+                     "summer_balance": "summer_balance", "mass_balance_mwe": "annual_balance",
+                     "mass_balance_uncertainty_mwe": "annual_balance_uncertainty",
+                     "mass_balance_anomaly_vs_2006_2016_mwe": "annual_balance_anomaly_2006_2016"}
+
+
+def build_glaciers(raw: Path) -> pd.DataFrame:
+    """WGMS glacier-wide mass balance (mm w.e.) and WGMS/Zemp regional estimates (m w.e.) in one long table.
+
+    Units are kept as published and stated in every row's ``unit``: glaciers in mm w.e., regions in m w.e.
+    """
+    g = pd.read_csv(raw / "wgms_glaciers/wgms_fog2021_glacier_mass_balance_sco_long.csv", dtype={"remarks": str})
+    g = g.dropna(subset=["value_mm_we"])
+    g["glacier_name"] = g["glacier_name"].str.strip()
+    gl = pd.DataFrame({
+        "kind": "glacier", "series_id": g["wgms_id"].astype(int).astype(str), "iso3": g["iso3"],
+        "name": [GLACIER_NAMES.get(n, n.title()) for n in g["glacier_name"]], "wgms_name": g["glacier_name"],
+        "rgi_region": g["rgi_id"].str.extract(r"-(\d{2})\.", expand=False), "rgi_id": g["rgi_id"],
+        "year": g["year"].astype(int), "variable": g["variable"].map(GLACIER_VARIABLES),
+        "value": g["value_mm_we"].astype(float), "unit": "mm w.e.", "area_km2": g["area_km2"],
+        "remarks": g["remarks"].fillna("").str.strip()})
+    r = pd.read_csv(raw / "wgms_glaciers/wgms_zemp_regional_mb_2000_2020_asia.csv", dtype={"rgi_region": str})
+    r = r.dropna(subset=["value"])
+    rg = pd.DataFrame({
+        "kind": "region", "series_id": r["wgms_region_code"], "iso3": "",
+        "name": [f"{n} (RGI {c})" for n, c in zip(r["rgi_region_name"], r["rgi_region"])],
+        "wgms_name": r["rgi_region_name"], "rgi_region": r["rgi_region"], "rgi_id": "",
+        "year": r["year"].astype(int), "variable": r["variable"].map(GLACIER_VARIABLES),
+        "value": r["value"].astype(float), "unit": "m w.e.", "area_km2": float("nan"),
+        "remarks": "ad-hoc regional estimate (glaciological anomalies calibrated to geodetic trends)"})
+    out = pd.concat([gl, rg], ignore_index=True)
+    if out["variable"].isna().any():
+        raise SystemExit("glaciers: unknown variable in the WGMS extracts")
+    out = out[["kind", "series_id", "name", "wgms_name", "iso3", "rgi_region", "rgi_id", "year", "variable", "value",
+               "unit", "area_km2", "remarks"]]
+    return out.sort_values(["kind", "series_id", "variable", "year"], kind="mergesort").reset_index(drop=True)
 
 
 AQUASTAT_SHORT = {
@@ -709,13 +792,28 @@ RESOURCES = [
                  F("description", "string", "definition", "text"), F("source_path", "string", "upstream repository path", "text"),
                  F("source_commit", "string", "upstream commit", "text")]),
     dict(name="energy", title="Energy: electricity by source, fossil-fuel production, primary energy, energy per person",
-         description="Our World in Data energy series in long form. Two vintages are kept apart in 'vintage': the 2022 component files (fossil production and primary energy, to 2020) and newer chart downloads (electricity by source to 2023; energy per person to 2024). Do not splice vintages in one series.",
-         sources=[SRC_OWID_ELEC, SRC_OWID_2022, SRC_OWID_PC], licenses=[LIC_CC_BY],
+         description="Our World in Data energy series in long form. Vintages are kept apart in 'vintage': the 2022 component files (fossil production and primary energy, to 2020) and newer chart downloads (energy per person to 2024; electricity by source in TWO vintages: the 2024 download, to 2022/2023, and the 2025 download, Ember 2025 / Energy Institute 2025, to 2024 for most countries, 2023 for AFG BHR LAO MDV TKM UZB, 2022 for NPL; Sri Lanka has a single 2022 row in the 2025 download). Both electricity vintages cover overlapping years and differ where OWID/Ember revised values (e.g. Uzbekistan 2022 hydro): use ONE vintage per series, the newest that covers the country, and never splice vintages in one series. In the 2025 vintage 1990-1999 values exist only where the Energy Institute covers a country (Ember starts in 2000 outside Europe), so a step in 2000 is not a real change; Central Asian latest years are sometimes estimated or carried forward by Ember, and Kyrgyzstan 2024 was revised in a later OWID release.",
+         sources=[SRC_OWID_ELEC, SRC_OWID_2022, SRC_OWID_ELEC_2025, SRC_OWID_PC], licenses=[LIC_CC_BY], source_line_parts=3,
          fields=[F("iso3", "string", "ISO3 code (WLD = OWID World)", "code"), F("year", "integer", "year", "year"),
                  F("measure", "string", "electricity_generation, fossil_production, primary_energy or energy_per_capita", "category"),
                  F("fuel", "string", "coal, gas, oil, nuclear, hydro, solar, wind, bioenergy, other_renewables or total", "category"),
                  F("value", "number", "value in the unit column", "see unit column"), F("unit", "string", "TWh, TWh (primary energy) or kWh per person", "text"),
                  F("vintage", "string", "which OWID release the row comes from", "text")]),
+    dict(name="glaciers", title="Glacier mass balance: WGMS glaciers of the course countries and regional estimates for Asia",
+         description="Annual (and winter/summer) glacier-wide mass balance of the 51 glaciers of course countries in the WGMS Fluctuations of Glaciers database (version 2021-05), 1990-2020, in millimetres of water equivalent (unit 'mm w.e.'); and the WGMS regional mass-balance estimates (method of Zemp et al. 2019, updated to 2020) for six Asian RGI regions, 2000-2020, in metres of water equivalent (unit 'm w.e.') with their uncertainty (variable annual_balance_uncertainty, as supplied; the file does not state the confidence level) and the anomaly against 2006-2016. UNITS DIFFER: divide glacier values by 1000 before comparing them with a region. RGI 13 (series ASC) is Central Asia: Tien Shan, Pamir, Kunlun. Caveats from the provenance: no Tajik glacier has a glacier-wide series in this version (the Pamir is represented by Abramov in the Pamir-Alay, Kyrgyzstan, and by the regional estimate); most Ile Alatau glaciers of Kazakhstan stop in 1990-91 while Tsentralniy Tuyuksu continues; regional values are ad-hoc estimates whose uncertainties are larger than most single-year values; some remarks flag preliminary or reanalysed values; rgi_id mixes RGI 5.0 and 6.0 identifiers as in the source; newer WGMS versions (data to 2023/2024) were not available.",
+         sources=[SRC_WGMS, SRC_ZEMP], licenses=[LIC_WGMS],
+         fields=[F("kind", "string", "glacier (one WGMS glacier) or region (an RGI first-order region)", "category"),
+                 F("series_id", "string", "WGMS glacier id (glaciers) or WGMS region code, e.g. ASC = RGI 13 Central Asia (regions)", "code"),
+                 F("name", "string", "display name", "text"), F("wgms_name", "string", "name as spelled by WGMS", "text"),
+                 F("iso3", "string", "country of the glacier (WGMS political unit); empty for regions", "code"),
+                 F("rgi_region", "string", "RGI first-order region number (13 Central Asia, 14 South Asia West, 15 South Asia East, 10 North Asia, 12 Caucasus and Middle East, 09 Russian Arctic)", "code"),
+                 F("rgi_id", "string", "Randolph Glacier Inventory id as given by WGMS (RGI 5.0 or 6.0); empty for regions", "code"),
+                 F("year", "integer", "hydrological year ending in this year (WGMS convention)", "year"),
+                 F("variable", "string", "annual_balance, winter_balance, summer_balance (glaciers); annual_balance, annual_balance_uncertainty, annual_balance_anomaly_2006_2016 (regions)", "category"),
+                 F("value", "number", "mass balance in the unit of the row: mm w.e. for glaciers, m w.e. for regions", "see unit column (mm w.e. or m w.e.)"),
+                 F("unit", "string", "'mm w.e.' (millimetres of water equivalent, glaciers) or 'm w.e.' (metres of water equivalent, regions)", "text"),
+                 F("area_km2", "number", "glacier area reported with the value (glaciers; often empty)", "km2"),
+                 F("remarks", "string", "WGMS remarks (preliminary, reanalysed, ...) or the kind of regional estimate", "text")]),
     dict(name="water", title="FAO AQUASTAT water resources and use",
          description="AQUASTAT variables for the course countries. 'year' is a period label, not an annual measurement: values are the latest observation in the period and are often carried forward (symbol I = imputed, E = estimate, X = external source). Renewable-resource variables are long-term averages.",
          sources=[SRC_AQUASTAT], licenses=[LIC_AQUASTAT],
@@ -835,6 +933,7 @@ def build(sources: Path, out: Path) -> list[Path]:
         "membership": build_membership(ref),
         "events": build_events(ref),
         "energy": build_energy(raw),
+        "glaciers": build_glaciers(raw),
         "water": build_water(raw),
         "water_facts": build_water_facts(ref),
         "trade": build_trade(raw),
@@ -866,7 +965,7 @@ def build(sources: Path, out: Path) -> list[Path]:
                "format": spec.get("format", "csv"), "mediatype": spec.get("mediatype", "text/csv"), "encoding": "utf-8",
                "bytes": path.stat().st_size, "hash": "sha256:" + sha256(path),
                "sources": [_source_entry(s) for s in spec["sources"]], "licenses": spec["licenses"],
-               "x_source_line": "Source: " + "; ".join(f"{s['short']} ({spec['licenses'][0]['name']})" for s in spec["sources"][:2])}
+               "x_source_line": "Source: " + "; ".join(f"{s['short']} ({spec['licenses'][0]['name']})" for s in spec["sources"][:spec.get("source_line_parts", 2)])}
         if schema:
             res["schema"] = schema
         else:
