@@ -43,6 +43,7 @@ _LAZY = {
     "trade_shares": "trade",
     "population_projection": "population",
     "defence_then_now": "defence",
+    "migrant_stock": "migration", "remittance_dependence": "migration", "trade_partners": "migration",
 }
 
 __all__ = ["use_context", "get_context", "COLORS", "MARKERS", "OKABE_ITO", "STATUS_COLORS", "STATUS_HATCHES",
