@@ -17,6 +17,7 @@ Usage::
     result.table                 # one row per month
     result.winter_energy_gwh     # electricity generated October-March
     result.summer_downstream_km3 # water sent downstream April-September
+    simulate(0.25, "average", inflow_change=-20)  # a future with a fifth less water (lesson 09)
 
 Parameters come from the course datasets at run time (``infrastructure`` and
 ``water_facts``, see :func:`default_params`); the few values that are not in the
@@ -58,6 +59,12 @@ Model simplifications
 - **No prices, no trade.** The model shows the physical trade-off only; the
   Soviet-era exchange of summer water for downstream coal and gas, and
   electricity imports, are outside it.
+- **A lower-inflow future is a uniform cut.** ``inflow_change`` (per cent of the
+  mean inflow) scales every month by the same factor, and the operator plans on
+  the new average. Glacier loss after "peak water" would cut mostly the July to
+  September melt flow and may first raise it; the model keeps the seasonal shape
+  (change it with ``dataclasses.replace(params, summer_inflow_share=...)``), and
+  the percentage is the user's choice, not derived from glacier data.
 """
 
 from __future__ import annotations
@@ -81,6 +88,7 @@ __all__ = [
     "ReservoirParams",
     "ReservoirResult",
     "ReservoirInputError",
+    "INFLOW_CHANGE_RANGE",
     "default_params",
     "params_from_data",
     "simulate",
@@ -111,6 +119,8 @@ DAYS: tuple[int, ...] = (31, 30, 31, 31, 28, 31, 30, 31, 30, 31, 31, 30)
 #: Year types accepted by :func:`simulate`.
 YEAR_TYPES: tuple[str, ...] = ("dry", "average", "wet")
 N_WINTER = 6  # October-March: the power season
+#: Smallest and largest ``inflow_change`` (per cent of the mean inflow) accepted by :func:`simulate`.
+INFLOW_CHANGE_RANGE: tuple[float, float] = (-90.0, 50.0)
 
 RHO = 1000.0  # density of water, kg/m3
 G = 9.81  # gravity, m/s2
@@ -370,6 +380,15 @@ def _check_share(winter_share) -> float:
     return float(winter_share)
 
 
+def _check_inflow_change(inflow_change) -> float:
+    lo, hi = INFLOW_CHANGE_RANGE
+    if not _is_number(inflow_change) or not lo <= inflow_change <= hi:
+        raise ReservoirInputError(
+            f"inflow_change must be a percentage change of the mean inflow from {lo:g} to +{hi:g} (e.g. -20 for "
+            f"a future with a fifth less water, 0 for today's average); got {inflow_change!r}")
+    return float(inflow_change)
+
+
 @dataclass(frozen=True)
 class ReservoirResult:
     """Outcome of :func:`simulate`: the monthly ``table`` and summary properties.
@@ -386,6 +405,7 @@ class ReservoirResult:
     year_type: str
     winter_share: float
     annual_release_km3: float
+    inflow_change: float = 0.0
 
     def _sum(self, column: str, season: str | None = None) -> float:
         t = self.table
@@ -468,6 +488,12 @@ class ReservoirResult:
                f"the lowest storage was {self.min_storage_km3:.1f} km³, "
                f"{self.min_storage_above_dead_km3:.1f} km³ above the dead level")
         spill = f" {self.spill_km3:.1f} km³ was spilled." if self.spill_km3 > 1e-9 else ""
+        if self.inflow_change:
+            more = "more" if self.inflow_change > 0 else "less"
+            return (f"{self.year_type.capitalize()} year with {abs(self.inflow_change):g}% {more} inflow than today's "
+                    f"average (plan: {self.annual_release_km3:.1f} km³), {self.winter_share:.0%} of releases planned "
+                    f"for October–March: winter electricity {self.winter_energy_gwh:,.0f} GWh; summer water sent "
+                    f"downstream {self.summer_downstream_km3:.1f} km³; {low}.{spill}")
         return (f"{self.year_type.capitalize()} year, {self.winter_share:.0%} of releases planned for "
                 f"October–March: winter electricity {self.winter_energy_gwh:,.0f} GWh; summer water "
                 f"sent downstream {self.summer_downstream_km3:.1f} km³; {low}.{spill}")
@@ -475,7 +501,8 @@ class ReservoirResult:
 
 def simulate(winter_share: float = 0.5, year_type: str = "average", *,
              annual_release_km3: float | None = None,
-             params: ReservoirParams | None = None) -> ReservoirResult:
+             params: ReservoirParams | None = None,
+             inflow_change: float = 0.0) -> ReservoirResult:
     """Run the reservoir through one water year (October–September).
 
     Parameters
@@ -489,18 +516,24 @@ def simulate(winter_share: float = 0.5, year_type: str = "average", *,
         Planned release over the year; defaults to the inflow of an average year.
     params : ReservoirParams, optional
         Defaults to :func:`default_params` (read from the datasets).
+    inflow_change : float, per cent, -90..+50
+        A future with less (negative) or more water: every month's inflow, and the mean the
+        operator plans on, change by this percentage (``-20`` = a fifth less). The seasonal
+        shape stays the same (see the module's simplifications).
     """
     share = _check_share(winter_share)
     year_type = _check_year_type(year_type)
+    change = _check_inflow_change(inflow_change)
+    factor = 1.0 + change / 100.0
     p = default_params() if params is None else params
     if annual_release_km3 is None:
-        annual_release_km3 = p.mean_inflow_km3
+        annual_release_km3 = p.mean_inflow_km3 * factor
     if not _is_number(annual_release_km3) or annual_release_km3 < 0:
         raise ReservoirInputError(
             f"annual_release_km3 must be a non-negative number of km3; got {annual_release_km3!r}")
     release_total = float(annual_release_km3)
 
-    inflow = p.monthly_inflow_km3(year_type)
+    inflow = p.monthly_inflow_km3(year_type) * factor
     n_summer = len(MONTHS) - N_WINTER
     target = np.array([share * release_total / N_WINTER] * N_WINTER
                       + [(1 - share) * release_total / n_summer] * n_summer)
@@ -542,4 +575,4 @@ def simulate(winter_share: float = 0.5, year_type: str = "average", *,
     table = pd.DataFrame(rows)
     table.attrs["units"] = {"volumes": "km3 per month", "head": "m", "energy_GWh": "GWh"}
     return ReservoirResult(table=table, params=p, year_type=year_type, winter_share=share,
-                           annual_release_km3=release_total)
+                           annual_release_km3=release_total, inflow_change=change)
