@@ -1,7 +1,7 @@
 """In-process tests of the country-profile explorer (scocourse/explorers/country_profile.py).
 
 The widget is built without a kernel: setting the Dropdown's value must redraw the Output by
-assigning ``output.outputs``. Chart-heavy checks skip while a chart function they need is missing.
+assigning ``output.outputs``. A missing chart function is a failure, not a skip.
 """
 from __future__ import annotations
 
@@ -14,15 +14,6 @@ import scocourse as sc
 from scocourse import charts
 from scocourse.errors import CourseError
 from scocourse.explorers import country_profile as cp
-
-def _has_trade_chart() -> bool:
-    try:
-        charts.trade_shares  # noqa: B018 (lazy attribute)
-    except AttributeError:
-        return False
-    except ImportError:
-        return False
-    return True
 
 
 def _texts(outputs) -> str:
@@ -83,8 +74,6 @@ def test_missing_series_gives_a_note_not_an_error():
 
 
 def test_full_profile_is_deterministic():
-    if not _has_trade_chart():
-        pytest.skip("charts.trade_shares not available yet")
     first = cp.profile_outputs("UZB")
     second = cp.profile_outputs("UZB")
     assert first == second

@@ -126,7 +126,6 @@ def test_bad_input_raises_helpful_course_errors():
 
 
 def test_widget_updates_in_process():
-    pytest.importorskip("ipywidgets")
     b = S.build_scenario_builder()
     first = b.output.outputs
     assert first and first[0]["data"]["text/markdown"] == S.scenario_text()
@@ -145,7 +144,6 @@ def test_widget_updates_in_process():
 
 
 def test_preset_choices_and_display_returns_none(capsys):
-    pytest.importorskip("ipywidgets")
     b = S.build_scenario_builder(water="unilateral")
     assert b.buttons["water"].value == "unilateral"
     assert S.scenario_builder(energy="low") is None

@@ -1,8 +1,6 @@
 """In-process tests of the membership-map and indicator explorers: change a control, the output changes."""
 import pytest
 
-pytest.importorskip("ipywidgets")
-
 from scocourse.explorers.indicators import build_indicator_explorer
 from scocourse.explorers.membership import MembershipMapExplorer, latest_membership_date, map_date
 

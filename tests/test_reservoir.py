@@ -237,7 +237,6 @@ def test_figure_is_deterministic(params):
 
 
 def test_explorer_widget_updates(params):
-    pytest.importorskip("ipywidgets")
     from scocourse.explorers.reservoir import build_reservoir_explorer
 
     ex = build_reservoir_explorer(params=params)
@@ -256,7 +255,6 @@ def test_explorer_widget_updates(params):
 
 
 def test_reservoir_explorer_returns_none(params, capsys):
-    pytest.importorskip("ipywidgets")
     from scocourse.explorers.reservoir import reservoir_explorer
 
     assert reservoir_explorer(0.5, "dry", params=params) is None

@@ -7,7 +7,7 @@ charts from :mod:`scocourse.charts` — ``electricity_mix_over_time(country)`` a
 
 The module also holds the small data helpers lesson 07 uses:
 
-- :func:`central_asia` — the five Central Asian states (from the ``countries`` dataset);
+- :func:`central_asia` — the five Central Asian states (:func:`scocourse.central_asia`, re-exported);
 - :func:`electricity_shares` — each source's share (%) of a country's electricity in a year;
 - :func:`mystery_mixes` — the Central Asian mixes with the country names hidden, for the
   "identify the country from its energy mix" exercise (07-02), and the key to them;
@@ -19,7 +19,11 @@ does not depend on which cell is running.
 """
 from __future__ import annotations
 
-from scocourse.errors import CourseError
+from scocourse.errors import OutOfRangeError, UnknownCountryError, WrongTypeError
+from scocourse.facts import central_asia
+
+from ._display import text_output as _text_output
+from .base import Explorer, chart_outputs
 
 __all__ = [
     "central_asia", "electricity_shares", "mystery_mixes", "energy_summary", "explorer_countries",
@@ -42,14 +46,6 @@ def _energy():
     return datasets.load("energy")
 
 
-def central_asia() -> list[str]:
-    """Returns the ISO3 codes of the five Central Asian states, from the ``countries`` dataset."""
-    from scocourse import datasets
-
-    c = datasets.load("countries")
-    return sorted(c.loc[c["central_asia"].fillna(False).astype(bool), "iso3"].astype(str))
-
-
 def explorer_countries() -> list[str]:
     """Returns the countries offered by the explorer: Central Asia first, then the others (ISO3)."""
     e = _energy()
@@ -64,7 +60,7 @@ def _iso3(country) -> str:
     return scocourse.country(country)
 
 
-def _generation(countries) -> "pandas.DataFrame":
+def _generation(countries):
     e = _energy()
     g = e[(e["measure"] == "electricity_generation") & e["iso3"].isin(countries)].copy()
     g["group"] = g["fuel"].map(SOURCE_GROUPS).fillna("other")
@@ -83,22 +79,22 @@ def electricity_shares(countries=None, year: int | None = None):
 
     codes = [_iso3(c) for c in (central_asia() if countries is None else countries)]
     if not codes:
-        raise CourseError("Give at least one country, e.g. electricity_shares(['KAZ', 'UZB']).")
+        raise WrongTypeError("Give at least one country, e.g. electricity_shares(['KAZ', 'UZB']).")
     g = _generation(codes)
     missing = sorted(set(codes) - set(g["iso3"].astype(str)))
     if missing:
-        raise CourseError(f"The energy dataset has no electricity generation for {', '.join(missing)}.")
+        raise OutOfRangeError(f"The energy dataset has no electricity generation for {', '.join(missing)}.")
     totals = g.groupby(["iso3", "year"])["value"].sum()
     years_with_data = totals[totals > 0].reset_index().groupby("iso3")["year"].apply(set)
     common = set.intersection(*years_with_data.tolist())
     if year is None:
         if not common:
-            raise CourseError("These countries have no year of electricity data in common.")
+            raise OutOfRangeError("These countries have no year of electricity data in common.")
         year = max(common)
     elif year not in common:
         span = sorted(common)
         where = f"{span[0]}–{span[-1]}" if span else "no common year"
-        raise CourseError(f"There is no electricity generation for every one of these countries in {year!r} "
+        raise OutOfRangeError(f"There is no electricity generation for every one of these countries in {year!r} "
                           f"(years with data for all of them: {where}).")
     g = g[g["year"] == year]
     table = g.pivot_table(index="iso3", columns="group", values="value", aggfunc="sum").reindex(codes)
@@ -176,21 +172,7 @@ def energy_summary(country) -> str:
     return " ".join(parts)
 
 
-from ._display import text_output as _text_output  # noqa: E402
-
-
-def _chart_outputs(draw, *args) -> tuple:
-    """Output dicts for one chart, or a text line saying why there is none."""
-    from scocourse import charts
-
-    try:
-        fig = draw(*args)
-    except CourseError as exc:
-        return (_text_output(f"No chart: {exc}"),)
-    return tuple(charts.figure_outputs(fig))
-
-
-class EnergyExplorer:
+class EnergyExplorer(Explorer):
     """The explorer's widgets: ``dropdown``, ``output`` and the whole ``widget``.
 
     Changing ``dropdown.value`` (an ISO3 code) redraws ``output``: the electricity mix over
@@ -204,32 +186,35 @@ class EnergyExplorer:
         codes = explorer_countries() if countries is None else [_iso3(c) for c in countries]
         first = _iso3(country)
         if first not in codes:
-            raise CourseError(f"{scocourse.country_name(first)} is not among the explorer's countries: "
+            raise UnknownCountryError(f"{scocourse.country_name(first)} is not among the explorer's countries: "
                               + ", ".join(codes) + ".")
         ca = set(central_asia())
         options = [(scocourse.country_name(c) + ("" if c in ca else " (outside Central Asia)"), c) for c in codes]
         self.dropdown = w.Dropdown(options=options, value=first, description="Country",
                                    style={"description_width": "initial"}, layout=w.Layout(width="360px"))
-        self.output = w.Output()
-        note = w.HTML("<p>Choose a country to see how it makes its electricity and which fossil fuels it "
-                      "produces, year by year. A text summary follows the charts.</p>")
-        self.widget = w.VBox([note, self.dropdown, self.output])
         self.summary = ""
-        self.dropdown.observe(self._changed, names="value")
-        self.update()
+        self.assemble([self.dropdown], watch=[self.dropdown],
+                      note="<p>Choose a country to see how it makes its electricity and which fossil fuels it "
+                           "produces, year by year. A text summary follows the charts.</p>")
 
-    def _changed(self, _change=None) -> None:
-        self.update()
-
-    def update(self) -> None:
-        """Redraw the charts and summary for the country now chosen."""
+    def outputs(self) -> tuple:
+        """The charts and summary for the country now chosen."""
         from scocourse import charts
 
         iso3 = self.dropdown.value
         self.summary = energy_summary(iso3)
-        outputs = _chart_outputs(charts.electricity_mix_over_time, iso3)
-        outputs += _chart_outputs(charts.fossil_production, [iso3])
-        self.output.outputs = outputs + (_text_output(self.summary),)
+        outputs = chart_outputs(charts.electricity_mix_over_time, iso3)
+        outputs += chart_outputs(charts.fossil_production, [iso3])
+        return outputs + (_text_output(self.summary),)
+
+    def fallback(self) -> tuple[str, str]:
+        from html import escape
+
+        name = self.dropdown.label.replace(" (outside Central Asia)", "")
+        lead = f"Energy explorer (run the notebook to choose another country). Showing {name}:"
+        return (f"{lead} {self.summary}",
+                f"<p><b>Energy explorer</b> (run the notebook to choose another country). "
+                f"Showing {escape(name)}: {escape(self.summary)}</p>")
 
 
 def build_energy_explorer(country="KAZ", countries=None) -> EnergyExplorer:
@@ -244,13 +229,4 @@ def energy_explorer(country="KAZ", countries=None) -> None:
     (default: every country in the ``energy`` dataset, Central Asia first). Without a live
     kernel (GitHub, an HTML export) a text fallback shows the first country's summary.
     """
-    from html import escape
-
-    from ._display import display_widget
-
-    ex = build_energy_explorer(country, countries)
-    name = ex.dropdown.label.replace(" (outside Central Asia)", "")
-    lead = f"Energy explorer (run the notebook to choose another country). Showing {name}:"
-    display_widget(ex.widget, f"{lead} {ex.summary}",
-                   f"<p><b>Energy explorer</b> (run the notebook to choose another country). "
-                   f"Showing {escape(name)}: {escape(ex.summary)}</p>")
+    build_energy_explorer(country, countries).display()

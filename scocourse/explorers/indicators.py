@@ -14,9 +14,10 @@ does not depend on which cell is running.
 """
 from __future__ import annotations
 
-from scocourse.errors import CourseError
+from scocourse.errors import CourseError, UnknownCountryError
 
 from ._display import text_output
+from .base import Explorer
 
 __all__ = ["explorer_countries", "explorer_indicators", "indicator_note", "IndicatorExplorer",
            "build_indicator_explorer", "indicator_explorer"]
@@ -25,9 +26,9 @@ DEFAULT_INDICATOR = "NY.GDP.PCAP.CD"
 
 
 def _current_date():
-    from .membership import latest_membership_date
+    from scocourse import latest_membership_change
 
-    return latest_membership_date()
+    return latest_membership_change()
 
 
 def explorer_countries() -> list[str]:
@@ -59,17 +60,9 @@ def explorer_indicators() -> list[tuple[str, str]]:
 
 def _indicator_code(indicator: str) -> str:
     """Returns the WDI-style code of an indicator given by code or short name (raises if unknown)."""
-    import scocourse
-    from scocourse import datasets
+    from scocourse._lookup import indicator_info
 
-    if not isinstance(indicator, str):
-        scocourse.indicator(indicator)  # raises the data layer's WrongTypeError
-    cat = datasets.load("indicator_catalog")
-    key = indicator.strip().casefold()
-    hit = cat[(cat["indicator"].str.casefold() == key) | (cat["short_name"].str.casefold() == key)]
-    if hit.empty:
-        scocourse.indicator(indicator)  # raises UnknownIndicatorError listing the valid names
-    return str(hit["indicator"].iloc[0])
+    return str(indicator_info(indicator).indicator)
 
 
 def _label(iso3: str, members: set, partners: set) -> str:
@@ -135,7 +128,7 @@ def _text_output(text: str) -> dict:
     return text_output(text, html=True)
 
 
-class IndicatorExplorer:
+class IndicatorExplorer(Explorer):
     """The widget and its parts: ``.indicator`` (Dropdown), ``.countries`` (SelectMultiple),
     ``.output`` (Output), ``.widget`` (the box to display) and ``.note`` (the last sentence shown)."""
 
@@ -150,7 +143,7 @@ class IndicatorExplorer:
         chosen = [scocourse.country(c) for c in (countries if countries is not None else sorted(members))]
         unknown = [c for c in chosen if c not in codes]
         if unknown:
-            raise CourseError("Not among the explorer's countries: " + ", ".join(unknown) + ".")
+            raise UnknownCountryError("Not among the explorer's countries: " + ", ".join(unknown) + ".")
         options = explorer_indicators()
         code = _indicator_code(indicator)
         self.years = years
@@ -159,35 +152,29 @@ class IndicatorExplorer:
         self.countries = w.SelectMultiple(options=[(_label(c, members, partners), c) for c in codes],
                                           value=tuple(chosen), rows=10, description="Countries",
                                           style={"description_width": "initial"}, layout=w.Layout(width="520px"))
-        self.output = w.Output()
-        help_text = w.HTML("<p>Choose an indicator and one or more countries (Ctrl/Cmd-click or Shift-click to "
-                           "select several). The chart and the sentence under it are redrawn from the course data.</p>")
-        self.widget = w.VBox([help_text, self.indicator, self.countries, self.output])
         self.note = ""
-        self.indicator.observe(self._changed, names="value")
-        self.countries.observe(self._changed, names="value")
-        self.update()
+        self.assemble([self.indicator, self.countries], watch=[self.indicator, self.countries],
+                      note="<p>Choose an indicator and one or more countries (Ctrl/Cmd-click or Shift-click to "
+                           "select several). The chart and the sentence under it are redrawn from the course data.</p>")
 
-    def _changed(self, _change=None) -> None:
-        self.update()
-
-    def update(self) -> None:
-        """Redraw the chart and the note for the current choice."""
+    def outputs(self) -> tuple:
+        """The chart and the note for the current choice."""
         from scocourse import charts
 
         codes = list(self.countries.value)
         if not codes:
             self.note = "Select at least one country."
-            self.output.outputs = (_text_output(self.note),)
-            return
+            return (_text_output(self.note),)
         try:
             fig = charts.indicator_lines(self.indicator.value, codes, self.years)
             self.note = indicator_note(self.indicator.value, codes, self.years)
         except CourseError as exc:  # e.g. no data for this choice
             self.note = str(exc)
-            self.output.outputs = (_text_output(self.note),)
-            return
-        self.output.outputs = tuple(charts.figure_outputs(fig)) + (_text_output(self.note),)
+            return (_text_output(self.note),)
+        return tuple(charts.figure_outputs(fig)) + (_text_output(self.note),)
+
+    def fallback(self) -> tuple[str, None]:
+        return "Indicator explorer (run the notebook to choose an indicator and countries). " + self.note, None
 
 
 def build_indicator_explorer(indicator: str = DEFAULT_INDICATOR, countries=None, years=None) -> IndicatorExplorer:
@@ -202,7 +189,4 @@ def indicator_explorer(indicator: str = DEFAULT_INDICATOR, countries=None, years
     ``countries``: the countries selected at first (default: today's full members);
     ``years``: as for :func:`scocourse.indicator` (default: every year in the data).
     """
-    from ._display import display_widget
-
-    ex = build_indicator_explorer(indicator, countries, years)
-    display_widget(ex.widget, "Indicator explorer (run the notebook to choose an indicator and countries). " + ex.note)
+    build_indicator_explorer(indicator, countries, years).display()

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 from scocourse.models.reservoir import DAYS, YEAR_TYPES, ReservoirResult, default_params, simulate
 
+from ._display import text_output as _text_output
+from .base import Explorer
+
 __all__ = ["reservoir_figure", "reservoir_explorer", "build_reservoir_explorer", "ReservoirExplorer"]
 
 def _colors() -> dict:
@@ -142,10 +145,7 @@ def _draw(result: ReservoirResult):
     return finish(fig, title=title, description=_figure_description(result), source=_source_text())
 
 
-from ._display import text_output as _text_output  # noqa: E402
-
-
-class ReservoirExplorer:
+class ReservoirExplorer(Explorer):
     """The explorer's widgets: ``slider``, ``year``, ``output`` and the whole ``widget``.
 
     Changing ``slider.value`` or ``year.value`` re-runs the model and redraws ``output``;
@@ -166,27 +166,22 @@ class ReservoirExplorer:
         self.year = w.ToggleButtons(options=[(y.capitalize(), y) for y in YEAR_TYPES], value=first.year_type,
                                     description="Year", style={"description_width": "initial"},
                                     tooltips=[f"a {y} year" for y in YEAR_TYPES])
-        self.output = w.Output()
-        note = w.HTML(
+        self.result = None
+        self.assemble([self.slider, self.year], watch=[self.slider, self.year], note=(
             "<p>Share of the year's planned releases made in October–March for electricity; the rest "
             f"goes downstream for irrigation in April–September. Soviet-era practice: about "
-            f"{self.params.soviet_winter_share:.0%} in winter.</p>")
-        self.widget = w.VBox([note, self.slider, self.year, self.output])
-        self.result = None
-        self.slider.observe(self._changed, names="value")
-        self.year.observe(self._changed, names="value")
-        self.update()
+            f"{self.params.soviet_winter_share:.0%} in winter.</p>"))
 
-    def _changed(self, _change=None):
-        self.update()
-
-    def update(self) -> None:
-        """Re-run the model for the current widget values and redraw the output."""
+    def outputs(self) -> tuple:
+        """Re-run the model for the current widget values; the chart and the run's summary."""
         from scocourse.charts import figure_outputs
 
         self.result = simulate(self.slider.value, self.year.value, params=self.params)
         fig = reservoir_figure(self.result)
-        self.output.outputs = tuple(figure_outputs(fig)) + (_text_output(self.result.describe()),)
+        return tuple(figure_outputs(fig)) + (_text_output(self.result.describe()),)
+
+    def fallback(self) -> tuple[str, None]:
+        return "Reservoir explorer (run the notebook to move the slider). " + self.result.describe(), None
 
 
 def build_reservoir_explorer(winter_share: float | None = None, year_type: str = "average",
@@ -201,7 +196,4 @@ def reservoir_explorer(winter_share: float | None = None, year_type: str = "aver
     ``winter_share`` starts at the Soviet-era share (from the data) unless given. Without a
     live kernel (GitHub, an HTML export) a text fallback describes the first run.
     """
-    from ._display import display_widget
-
-    ex = build_reservoir_explorer(winter_share, year_type, params)
-    display_widget(ex.widget, "Reservoir explorer (run the notebook to move the slider). " + ex.result.describe())
+    build_reservoir_explorer(winter_share, year_type, params).display()
