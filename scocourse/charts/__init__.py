@@ -21,6 +21,8 @@ Chart functions (each returns a CourseFigure; ``data=`` overrides the default da
   ``basin_flows(data=None)``
 * ``trade_shares(countries=None, partners=("RUS", "CHN"), years=None, data=None)``
 * ``population_projection(countries=None, data=None)``, ``defence_then_now(data=None)``
+* ``conflict_deaths(countries=None, years=None, by="type", data=None)`` (UCDP; data step and rule in
+  :mod:`scocourse.charts.conflict`)
 
 Display helpers: ``figure_outputs(fig)`` (output dicts for an ``ipywidgets.Output``), ``png_bytes(fig)``.
 House style: :mod:`scocourse.charts.style` (``COLORS``, ``STATUS_COLORS``, ``FUEL_COLORS``, …).
@@ -43,6 +45,7 @@ _LAZY = {
     "trade_shares": "trade",
     "population_projection": "population",
     "defence_then_now": "defence",
+    "conflict_deaths": "conflict",
     "migrant_stock": "migration", "remittance_dependence": "migration", "trade_partners": "migration",
 }
 
