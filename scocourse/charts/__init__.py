@@ -23,6 +23,9 @@ Chart functions (each returns a CourseFigure; ``data=`` overrides the default da
 * ``population_projection(countries=None, data=None)``, ``defence_then_now(data=None)``
 * ``conflict_deaths(countries=None, years=None, by="type", data=None)`` (UCDP; data step and rule in
   :mod:`scocourse.charts.conflict`)
+* ``glacier_balance(glaciers=None, years=None, cumulative=True, region="ASC", data=None)`` (WGMS, m w.e., regional
+  error band), ``hydropower_share(countries=None, years=None, data=None)`` (one vintage per country); data steps in
+  :mod:`scocourse.charts.glaciers`
 
 Display helpers: ``figure_outputs(fig)`` (output dicts for an ``ipywidgets.Output``), ``png_bytes(fig)``.
 House style: :mod:`scocourse.charts.style` (``COLORS``, ``STATUS_COLORS``, ``FUEL_COLORS``, …).
@@ -46,6 +49,7 @@ _LAZY = {
     "population_projection": "population",
     "defence_then_now": "defence",
     "conflict_deaths": "conflict",
+    "glacier_balance": "glaciers", "hydropower_share": "glaciers",
     "migrant_stock": "migration", "remittance_dependence": "migration", "trade_partners": "migration",
 }
 
