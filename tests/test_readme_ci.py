@@ -16,7 +16,7 @@ def _readme_commands() -> list[str]:
 def test_readme_has_exactly_two_commands():
     commands = _readme_commands()
     assert len(commands) == 2 and all("\n" not in c for c in commands), commands
-    assert "jupyter lab" in commands[0] and "00_start_here.ipynb" in commands[0]
+    assert "-m scocourse open" in commands[0]
     assert "pytest" in commands[1] and ".[test]" in commands[1]
 
 
