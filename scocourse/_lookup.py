@@ -35,7 +35,7 @@ _STATUS_GROUPS = {
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"[^a-z0-9]+", " ", text)
+    text = re.sub(r"[\W_]+", " ", text)  # letters of any script (Кыргызстан, Oʻzbekiston) and digits
     return re.sub(r"\s+", " ", text).strip()
 
 

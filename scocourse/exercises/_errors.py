@@ -1,26 +1,19 @@
-"""Errors raised by the exercises package.
+"""Errors raised by the exercises package, in the library's one hierarchy (``scocourse.errors``).
 
-They subclass ``scocourse.errors.CourseError`` when the data layer provides it, so a
-notebook can catch every course error with one ``except``.
+A name that does not exist is a ``KeyError`` everywhere in the library, so an unknown question id
+behaves like an unknown country or dataset: ``except KeyError`` and ``except CourseError`` both catch it.
 """
 from __future__ import annotations
 
-try:  # the lead's error hierarchy; absent while the data layer is being written
-    from scocourse.errors import CourseError as _Base
-except ImportError:  # pragma: no cover - only before scocourse/errors.py exists
-    class _Base(Exception):
-        """Stand-in for ``scocourse.errors.CourseError``."""
+from scocourse.errors import CourseError, UnknownNameError
 
 
-class ExerciseError(_Base):
+class ExerciseError(CourseError):
     """Base class for errors raised by ``scocourse.exercises``."""
 
 
-class UnknownQuestionError(ExerciseError, LookupError):
-    """A question id (or lesson) that no question bank defines."""
-
-    def __str__(self) -> str:  # LookupError would quote the message like a key
-        return str(self.args[0]) if self.args else "unknown question"
+class UnknownQuestionError(ExerciseError, UnknownNameError):
+    """A question id (or lesson) that no question bank defines (a ``KeyError``, like every unknown name)."""
 
 
 class QuestionDefinitionError(ExerciseError, ValueError):

@@ -13,8 +13,9 @@ from collections.abc import Mapping as _MappingABC
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from ..errors import caught
 from .parsing import MAX_TEXT, InputError, as_text, is_percent_unit, normalize_text, parse_number
-from .types import Match, MultipleChoice, Numeric, Order, Question, Reflection, ShortText
+from .types import Match, MultipleChoice, Numeric, Order, Question, Reflection, ShortText, format_number
 
 __all__ = ["Result", "check", "STATUSES", "STATUS_LABELS", "numeric_answer", "clear_answer_cache",
            "AnswerUnavailable"]
@@ -99,9 +100,14 @@ def _kind(value: Any) -> str:
 
 
 def _fmt_number(value: float) -> str:
-    """Returns a student's number as read, with up to 10 significant digits ("0.422", "1 562")."""
-    text = f"{value:,.10g}" if abs(value) < 1e15 else f"{value:.4g}"
-    return text.replace(",", "\u202f")
+    """Returns a student's number as read, with up to 10 significant digits ("0.422", "2018", "12 345")."""
+    if abs(value) >= 1e15:
+        return f"{value:.4g}"
+    text = f"{value:.10g}"
+    if "e" in text:
+        return text
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return format_number(value, decimals)
 
 
 def _plural(n: int, one: str, many: str | None = None) -> str:
@@ -232,6 +238,7 @@ def numeric_answer(q: Numeric) -> float:
     try:
         value = q.compute_answer()
     except Exception as exc:  # data missing, API changed...
+        caught(exc, f"computing the answer of {q.id}")
         raise AnswerUnavailable(f"{type(exc).__name__}: {exc}") from exc
     if q.computed:
         _ANSWER_CACHE[q.id] = (q, value)
@@ -243,8 +250,63 @@ def _fmt_tol(q: Numeric, correct: float) -> str:
     if err == 0:
         return "only the exact value"
     unit = "" if not q.unit else (" percentage points" if is_percent_unit(q.unit) else f" {q.unit}")
-    text = f"{err:,.6g}".replace(",", "\u202f")
+    decimals = q.display_decimals(correct)
+    text = format_number(err, decimals)
+    if float(text.replace("\u202f", "")) == 0:  # tolerance finer than the answer's precision
+        text = f"{err:.2g}"
     return f"within ±{text}{unit}"
+
+
+def _slip(q: Numeric, value: float, correct: float, err: float) -> tuple[str, str] | None:
+    """Returns (slip, message) when ``value`` matches a common slip on ``correct``, else None.
+
+    The slips are derived from the answer itself (and from the question's ``related`` figures of the
+    same table), never written per question: a fraction for a per cent (or the reverse), a percentage
+    change for a ratio (or the reverse), a ratio upside down, the complement (the share lost instead
+    of the share kept), a figure from the same table.
+    """
+    percent = is_percent_unit(q.unit)
+    rel = max(abs(correct) * 0.01, 1e-9)
+    candidates: list[tuple[str, float, float, str]] = []  # (slip, candidate, tolerance, message)
+    if percent:
+        candidates += [
+            ("fraction_not_percent", correct / 100, max(err / 100, rel / 100),
+             "looks like a fraction, but the question asks for per cent: multiply by 100"),
+            ("ratio_not_percent_change", correct / 100 + 1, max(err / 100, 0.005),
+             "looks like a ratio (new ÷ old), but the question asks for the percentage change: "
+             "(ratio − 1) × 100"),
+            ("complement", 100 - correct, max(err, 0.005 * 100),
+             "looks like the complement (100 minus the answer): the share of the rest, or the share lost "
+             "instead of the share kept — read again which part the question asks about"),
+        ]
+    else:
+        if 0 < abs(correct) < 5:
+            candidates.append(("percent_not_fraction", correct * 100, max(err * 100, rel * 100),
+                               "looks like a per cent, but the question asks for a fraction or ratio: divide by 100"))
+        if correct > 0 and correct != 1:
+            candidates.append(("percent_change_not_ratio", (correct - 1) * 100, max(err * 100, 0.5),
+                               "looks like a percentage change, but the question asks for a ratio (how many times "
+                               "as large): ratio = 1 + change ÷ 100"))
+            candidates.append(("inverse", 1 / correct, max(err / correct ** 2, rel / correct ** 2),
+                               "looks like the ratio upside down: check which figure goes on top"))
+        if 0 < correct < 1:
+            candidates.append(("complement", 1 - correct, max(err, 0.005),
+                               "looks like the complement (1 minus the answer): the part lost instead of the "
+                               "part kept"))
+    try:
+        figures = q.related_figures()
+    except Exception as exc:  # a related figure that cannot be computed only costs the hint
+        caught(exc, f"related figures of {q.id}")
+        figures = {}
+    for label, number in figures.items():
+        candidates.append(("related_figure", number, max(err, abs(number) * 0.005, 1e-9),
+                           f"matches {label} — a figure from the same table, not the one the question asks for"))
+    for slip, candidate, tol, message in candidates:
+        if abs(candidate - correct) <= err * (1 + 1e-9) + 1e-12:
+            continue  # indistinguishable from the right answer here
+        if abs(value - candidate) <= tol:
+            return slip, message
+    return None
 
 
 def _accepts(q: Numeric, correct: float) -> str:
@@ -274,10 +336,12 @@ def _check_numeric(q: Numeric, answer: Any) -> Result:
                   f"({_accepts(q, correct)}). {_explain(q, q.format_with_unit(correct))}",
                   q, **details)
     # common slips first
-    if is_percent_unit(q.unit) and abs(value * 100 - correct) <= max(err, 1e-9):
-        return _r("partly",
-                  f"Nearly: {shown} looks like a fraction, but the question asks for per cent — multiply by 100.",
-                  q, slip="fraction_not_percent", **details)
+    found = _slip(q, value, correct, err)
+    if found is not None:
+        slip, message = found
+        status = "partly" if slip in ("fraction_not_percent", "percent_not_fraction") else "incorrect"
+        lead = "Nearly: " if status == "partly" else "A common slip: "
+        return _r(status, f"{lead}{shown}{how} {message}.", q, slip=slip, **details)
     if correct != 0 and abs(-value - correct) <= max(err, 1e-9):
         return _r("incorrect", f"Check the sign: {shown} has the right size but the wrong sign.",
                   q, slip="sign", **details)
@@ -417,6 +481,12 @@ def _check_short_text(q: ShortText, answer: Any) -> Result:
     also = f" (also accepted: {', '.join(others)})" if others else ""
     if norm in accepted or squash in {k.replace(' ', '') for k in accepted}:
         return _r("correct", f"Yes: {_q(text)} is right{also}. {_explain(q)}", q, matched=norm)
+    from .glossary import english_equivalents
+    english = english_equivalents(normalize_text).get(norm)
+    if english is not None and (english in accepted
+                                or english.replace(" ", "") in {k.replace(" ", "") for k in accepted}):
+        return _r("correct", f"Yes: {_q(text)} ({q.answer}) is right{also}. {_explain(q)}", q, matched=english,
+                  language="ru")
     wrong = {normalize_text(k): v for k, v in q.wrong_answers.items()}
     if norm in wrong:
         return _r("incorrect", f"{_q(text)} is not the answer: {wrong[norm]}", q, common_mistake=True)
@@ -436,18 +506,44 @@ def _check_short_text(q: ShortText, answer: Any) -> Result:
 
 # --- reflection ---------------------------------------------------------------------------------------
 
+_TAGS = re.compile(r"<[^>]{0,500}>|&[a-z]{2,8};|&#\d{1,6};|https?://\S+")
+
+
+def own_words(text: str) -> tuple[list[str], str]:
+    """Returns (the words that count, why others did not) for a reflection.
+
+    Markup (HTML tags, entities) and web addresses are not words; a word is two or more letters in any
+    script (Latin, Cyrillic, …). The reason is "" when nothing was discounted.
+    """
+    stripped = _TAGS.sub(" ", text)
+    words = re.findall(r"[^\W\d_]{2,}", stripped)
+    reason = "markup and web addresses are not counted" if stripped != text and words != re.findall(
+        r"[^\W\d_]{2,}", text) else ""
+    return words, reason
+
+
 def _check_reflection(q: Reflection, answer: Any) -> Result:
     text = as_text(answer, what="a few sentences", limit=50_000)
-    words = re.findall(r"[^\W\d_]{2,}", text)
-    distinct = {w.casefold() for w in words}
+    words, discounted = own_words(text)
     need = q.min_words
-    if len(words) < need or len(distinct) < max(2, min(need, 8) // 2):
+    counts: dict[str, int] = {}
+    for w in words:
+        counts[w.casefold()] = counts.get(w.casefold(), 0) + 1
+    n, distinct = len(words), len(counts)
+    top = max(counts.values()) if counts else 0
+    note = f" ({discounted})" if discounted else ""
+    if n < need:
         return _r("invalid",
-                  f"Write a little more first — at least {need} words of your own (you have {len(words)}). "
-                  "Then you can compare your thoughts with a model answer.", q, words=len(words), can_reveal=False)
+                  f"Write a little more first — at least {need} words of your own; you have {n}{note}. "
+                  "Then you can compare your thoughts with a model answer.", q, words=n, can_reveal=False)
+    if distinct < max(5, min(need, 40) // 3) or top > max(3, n // 4):
+        return _r("invalid",
+                  f"You have {n} words, but only {_plural(distinct, 'different word')} — the same words are repeated. "
+                  f"Write at least {need} words in sentences of your own about the question; then you can "
+                  "compare them with a model answer.", q, words=n, distinct=distinct, can_reveal=False)
     return _r("ungraded",
-              f"Thank you — your reflection ({len(words)} words) is noted. Reflections are not graded; "
-              "you can now show the model answer and compare it with yours.", q, words=len(words), can_reveal=True)
+              f"Thank you — your reflection ({n} words) is noted. Reflections are not graded; "
+              "you can now show the model answer and compare it with yours.", q, words=n, can_reveal=True)
 
 
 _CHECKERS = {
@@ -488,7 +584,9 @@ def check(question_or_id: Any, answer: Any) -> Result:
         else:
             from .registry import get_question
             q = get_question(question_or_id)
-    except Exception as exc:
+    except Exception as exc:  # unknown id (a KeyError with a did-you-mean) or an unreadable id
+        if not isinstance(exc, KeyError):
+            caught(exc, "check(): reading the question id")
         return Result("invalid", f"{exc}" or "Unknown question.", {"question": None})
     fn, expected = _checker_for(q)
     if fn is None:
@@ -500,5 +598,6 @@ def check(question_or_id: Any, answer: Any) -> Result:
     except RecursionError:
         return _r("invalid", f"That answer is nested too deeply to read; expected {expected}.", q)
     except Exception as exc:  # a bug must not reach the student as a traceback
+        caught(exc, f"check({q.id})")
         return _r("invalid", f"Sorry — that answer could not be read. Expected {expected}.", q,
                   error=type(exc).__name__)

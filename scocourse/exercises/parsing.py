@@ -221,7 +221,10 @@ def parse_number(value: object, unit: str = "") -> list[NumberReading]:
         unit_scale = _MULTIPLIERS[first_unit[0]]
     out: list[NumberReading] = []
     for number, note in readings:
-        number = sign * number * (10.0 ** exponent)
+        try:
+            number = sign * number * (10.0 ** exponent)
+        except OverflowError:  # "1e999": 10.0 ** 999 does not fit in a float
+            raise InputError("That number is too large to read; type it like 2.5e6 or 2.5 million.") from None
         if mult_word:
             number = number * multiplier / unit_scale
             extra = f"read '{mult_word}' as ×{multiplier:,.0f}"

@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from ..errors import caught
 from .checking import Result
 
 __all__ = ["progress_path", "ProgressStore", "store", "record_check", "record_hint", "record_solution",
@@ -63,38 +64,131 @@ def _empty_entry() -> dict[str, Any]:
     return {"attempts": 0, "status": None, "correct": False, "hints": 0, "solution_shown": False}
 
 
+def _as_int(value: Any) -> int:
+    try:
+        return max(0, int(value or 0))
+    except (TypeError, ValueError):
+        return 0
+
+
+def merge_entries(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    """Returns one question's progress from two records of it (two kernels, or disk and memory).
+
+    Nothing is lost: attempts and hints take the larger count, "correct" and "solution seen" stay
+    true once true, and the latest status and answer come from the record with more attempts.
+    """
+    a, b = {**_empty_entry(), **a}, {**_empty_entry(), **b}
+    newer = b if _as_int(b.get("attempts")) >= _as_int(a.get("attempts")) else a
+    out = {**a, **b, **newer}
+    out.update(attempts=max(_as_int(a.get("attempts")), _as_int(b.get("attempts"))),
+               hints=max(_as_int(a.get("hints")), _as_int(b.get("hints"))),
+               correct=bool(a.get("correct")) or bool(b.get("correct")),
+               solution_shown=bool(a.get("solution_shown")) or bool(b.get("solution_shown")))
+    return out
+
+
+class _FileLock:
+    """An advisory lock on ``<file>.lock`` (POSIX ``flock``), so that two kernels never interleave a
+    read-merge-write of the progress file. Where locking is unavailable it does nothing."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path.with_name(path.name + ".lock")
+        self._fh = None
+
+    def __enter__(self):
+        try:
+            import fcntl
+            self._fh = open(self.path, "a+b")
+            fcntl.flock(self._fh.fileno(), fcntl.LOCK_EX)
+        except (ImportError, OSError):
+            self._fh = None
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._fh is not None:
+            try:
+                import fcntl
+                fcntl.flock(self._fh.fileno(), fcntl.LOCK_UN)
+            except (ImportError, OSError):
+                pass
+            self._fh.close()
+            self._fh = None
+
+
 class ProgressStore:
-    """Progress for one file path; falls back to memory when the file cannot be written."""
+    """Progress for one file path; falls back to memory when the file cannot be written.
+
+    Nothing a student did is dropped: a file that cannot be read as progress is moved aside (never
+    overwritten) and reported in ``problems``; a file that cannot be written leaves the progress in
+    memory for the session, and the summaries say so and why.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.persistent = True
+        self.problems: list[str] = []
         self._data: dict[str, dict[str, Any]] = {}
         self._read_disk(into_memory=True)
 
     # -- disk ---------------------------------------------------------------------------------
-    def _read_disk(self, into_memory: bool = False) -> dict[str, dict[str, Any]]:
-        """Returns the questions stored in the file ({} if none or unreadable)."""
+    def _set_aside(self, reason: str) -> None:
+        """Moves an unreadable progress file aside (``progress.damaged-N.json``) and records why."""
+        for n in range(1, 1000):
+            aside = self.path.with_name(f"{self.path.stem}.damaged-{n}{self.path.suffix}")
+            if not aside.exists():
+                break
         try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
-            found = raw.get("questions", {}) if isinstance(raw, dict) else {}
-            version = raw.get("version", 1) if isinstance(raw, dict) else 1
-            if isinstance(found, dict) and isinstance(version, int) and version < VERSION:
-                found = migrate_ids(found, version)
-            clean = {k: {**_empty_entry(), **v} for k, v in found.items()
-                     if isinstance(k, str) and isinstance(v, dict)}
-        except (OSError, ValueError):
-            clean = {}
+            os.replace(self.path, aside)
+        except OSError:
+            self.persistent = False  # cannot move it: do not risk overwriting it either
+            self.problems.append(f"The progress file could not be read ({reason}) nor moved aside, so it is left "
+                                 "as it is and this session's progress is kept in memory only.")
+            return
+        self.problems.append(f"The progress file could not be read ({reason}). It was kept as {aside.name} "
+                             "beside the new one, so nothing is lost; your lecturer can help recover it.")
+
+    def _read_disk(self, into_memory: bool = False) -> dict[str, dict[str, Any]]:
+        """Returns the questions stored in the file ({} if there is none; a damaged file is set aside)."""
+        clean: dict[str, dict[str, Any]] = {}
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            text = None
+        except (OSError, UnicodeDecodeError) as exc:
+            if isinstance(exc, UnicodeDecodeError):
+                self._set_aside("it is not text")
+            else:
+                self.persistent = False
+                self.problems.append(f"The progress file cannot be read ({exc.strerror or type(exc).__name__}); "
+                                     "this session's progress is kept in memory only.")
+            text = None
+        if text is not None:
+            try:
+                raw = json.loads(text)
+                if not isinstance(raw, dict) or not isinstance(raw.get("questions", {}), dict):
+                    raise ValueError("not a progress file")
+                found = raw.get("questions", {})
+                version = raw.get("version", 1)
+                if isinstance(version, int) and version < VERSION:
+                    found = migrate_ids(found, version)
+                clean = {k: {**_empty_entry(), **v} for k, v in found.items()
+                         if isinstance(k, str) and isinstance(v, dict)}
+            except ValueError as exc:
+                self._set_aside("it is damaged or half-written" if isinstance(exc, json.JSONDecodeError)
+                                else "it is not a progress file")
         if into_memory:
             self._data = clean
         return clean
+
+    def _merge_disk(self) -> None:
+        for qid, entry in self._read_disk().items():
+            self._data[qid] = merge_entries(self._data.get(qid, {}), entry)
 
     def _write_disk(self, data: dict[str, dict[str, Any]]) -> bool:
         """Writes ``data`` atomically; returns False (and stays in memory) if that is impossible.
 
         A temporary file in the same folder is renamed over the old one (``os.replace``), so a
-        reader never sees half a file. No fsync: it would cost ~10 ms per click for a file that
-        only records self-checks.
+        reader never sees half a file; a full disk fails on the temporary file, never on the old one.
         """
         tmp = None
         try:
@@ -104,7 +198,12 @@ class ProgressStore:
                 json.dump({"version": VERSION, "questions": data}, fh, indent=1, sort_keys=True)
             os.replace(tmp, self.path)
             return True
-        except OSError:
+        except OSError as exc:
+            import errno
+            why = {errno.ENOSPC: "the disk is full", errno.EROFS: "the disk is read-only",
+                   errno.EACCES: "the folder is read-only", errno.EPERM: "the folder is read-only",
+                   errno.EDQUOT: "the disk quota is used up"}.get(exc.errno, exc.strerror or type(exc).__name__)
+            self.problems.append(f"Progress could not be saved ({why}); it is kept in memory for this session.")
             if tmp is not None:
                 try:
                     os.unlink(tmp)
@@ -133,14 +232,15 @@ class ProgressStore:
     # -- updates --------------------------------------------------------------------------------
     def update(self, qid: str, **changes: Any) -> dict[str, Any]:
         """Applies ``changes`` to one question (callables get the old value) and saves; returns the entry."""
-        if self.persistent:
-            self._data.update(self._read_disk())  # merge what other notebooks wrote
-        entry = {**_empty_entry(), **self._data.get(qid, {})}
-        for key, value in changes.items():
-            entry[key] = value(entry.get(key)) if callable(value) else value
-        self._data[qid] = entry
-        if self.persistent and not self._write_disk(self._data):
-            self.persistent = False
+        with _FileLock(self.path) if self.persistent else _NoLock():
+            if self.persistent:
+                self._merge_disk()  # what other notebooks wrote
+            entry = {**_empty_entry(), **self._data.get(qid, {})}
+            for key, value in changes.items():
+                entry[key] = value(entry.get(key)) if callable(value) else value
+            self._data[qid] = entry
+            if self.persistent and not self._write_disk(self._data):
+                self.persistent = False
         return dict(entry)
 
     def entry(self, qid: str) -> dict[str, Any]:
@@ -150,19 +250,28 @@ class ProgressStore:
     def refresh(self) -> None:
         """Re-reads the file (to see what other notebooks recorded)."""
         if self.persistent:
-            self._data.update(self._read_disk())
+            self._merge_disk()
 
     def reset(self, ids: list[str] | None = None) -> None:
         """Forgets the progress of ``ids`` (all questions when None) and saves."""
-        if self.persistent:
-            self._data.update(self._read_disk())
-        if ids is None:
-            self._data.clear()
-        else:
-            for qid in ids:
-                self._data.pop(qid, None)
-        if self.persistent and not self._write_disk(self._data):
-            self.persistent = False
+        with _FileLock(self.path) if self.persistent else _NoLock():
+            if self.persistent:
+                self._merge_disk()
+            if ids is None:
+                self._data.clear()
+            else:
+                for qid in ids:
+                    self._data.pop(qid, None)
+            if self.persistent and not self._write_disk(self._data):
+                self.persistent = False
+
+
+class _NoLock:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
 
 
 _STORES: dict[str, ProgressStore] = {}
@@ -177,14 +286,36 @@ def store() -> ProgressStore:
     return _STORES[key]
 
 
-def record_check(qid: str, result: Result) -> dict[str, Any]:
-    """Records one checked answer (invalid input is not an attempt); returns the entry. Never raises."""
+_NO_ANSWER = object()
+
+
+def _storable(answer: Any) -> Any:
+    """Returns ``answer`` as JSON-safe data (text, numbers, lists and dicts of them), cut to a sane size."""
+    if answer is None or isinstance(answer, (bool, int, float)):
+        return answer if not isinstance(answer, float) or answer == answer else None
+    if isinstance(answer, str):
+        return answer[:20_000]
+    if isinstance(answer, dict):
+        return {str(k)[:500]: _storable(v) for k, v in list(answer.items())[:200]}
+    if isinstance(answer, (list, tuple, set, frozenset)):
+        items = sorted(answer, key=repr) if isinstance(answer, (set, frozenset)) else list(answer)
+        return [_storable(v) for v in items[:200]]
+    return repr(answer)[:500]
+
+
+def record_check(qid: str, result: Result, answer: Any = _NO_ANSWER) -> dict[str, Any]:
+    """Records one checked answer (invalid input is not an attempt) and, if given, the answer itself (so a
+    restarted kernel can show it again); returns the entry. Never raises."""
     try:
         if result.status == "invalid":
             return store().entry(qid)
-        return store().update(qid, attempts=lambda n: int(n or 0) + 1, status=result.status,
-                              correct=lambda was: bool(was) or result.correct)
-    except Exception:
+        changes: dict[str, Any] = dict(attempts=lambda n: int(n or 0) + 1, status=result.status,
+                                       correct=lambda was: bool(was) or result.correct)
+        if answer is not _NO_ANSWER:
+            changes["answer"] = _storable(answer)
+        return store().update(qid, **changes)
+    except Exception as exc:
+        caught(exc, f"recording a check of {qid}")
         return {**_empty_entry()}
 
 
@@ -192,16 +323,16 @@ def record_hint(qid: str, shown: int) -> None:
     """Records that ``shown`` hints of a question have been revealed. Never raises."""
     try:
         store().update(qid, hints=lambda n: max(int(n or 0), shown))
-    except Exception:
-        pass
+    except Exception as exc:
+        caught(exc, f"recording a hint of {qid}")
 
 
 def record_solution(qid: str) -> None:
     """Records that the solution (or model answer) was revealed. Never raises."""
     try:
         store().update(qid, solution_shown=True)
-    except Exception:
-        pass
+    except Exception as exc:
+        caught(exc, f"recording the solution of {qid}")
 
 
 def reset_progress(lesson: object = None) -> None:
@@ -257,10 +388,14 @@ def course_summary() -> list[dict[str, Any]]:
 
 
 def _storage_note() -> str:
-    if store().writable():
-        return "Your progress is saved in a small file on this computer (only you can see it)."
-    return ("Your progress is kept in memory only for this session: the progress file cannot be written "
-            "here (for example on Binder), so it will be lost when the kernel stops.")
+    st = store()
+    problems = " ".join(dict.fromkeys(st.problems))
+    if st.writable():
+        note = "Your progress is saved in a small file on this computer (only you can see it)."
+    else:
+        note = ("Your progress is kept in memory only for this session: the progress file cannot be written "
+                "here (for example on Binder), so it will be lost when the kernel stops.")
+    return f"{problems} {note}".strip()
 
 
 def _lesson_heading(s: dict[str, Any]) -> str:

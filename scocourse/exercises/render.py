@@ -77,7 +77,8 @@ def type_instructions(q: Question) -> str:
     if isinstance(q, Order):
         return f"Put the items in order ({q.order_label})."
     if isinstance(q, Match):
-        return f"Match each {q.left_label.lower()} to one {q.right_label.lower()}."
+        return (f"For each {q.left_label.lower()}, choose the matching option from its list "
+                f"(column: {q.right_label}).")
     if isinstance(q, ShortText):
         return "Type a word or short phrase."
     if isinstance(q, Reflection):

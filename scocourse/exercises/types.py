@@ -128,6 +128,13 @@ class MultipleChoice(Question):
 Number = Union[int, float]
 
 
+def format_number(value: float, decimals: int) -> str:
+    """Returns ``value`` as a person writes it: ``decimals`` places, digits grouped by a narrow space from
+    10 000 up ("12 345.6"), none below, so that years read "2018" and small counts "1500"."""
+    text = f"{value:,.{decimals}f}" if abs(value) >= 10_000 else f"{value:.{decimals}f}"
+    return text.replace(",", "\u202f")  # narrow no-break space: readable, unambiguous
+
+
 @dataclass(frozen=True, kw_only=True)
 class Numeric(Question):
     """A number, accepted within ``tolerance`` (absolute) or ``rel_tolerance`` (fraction of the answer).
@@ -138,6 +145,9 @@ class Numeric(Question):
     ``answer_source`` says in words how the answer is computed (shown with the solution
     and in the answer key). ``decimals`` fixes how the answer is shown (default: from the
     tolerance). ``explanation`` may contain ``{answer}``, replaced by the formatted answer.
+    ``related`` (optional): the other figures of the same table a student may type by mistake — a
+    mapping ``{"Kazakhstan's 2020 share": 18.2, ...}`` or a callable returning one, computed from the
+    data like ``answer``; the checker then names the figure a wrong answer matches.
     """
 
     answer: Union[Number, Callable[[], Number]]
@@ -146,6 +156,7 @@ class Numeric(Question):
     unit: str = ""
     decimals: int | None = None
     answer_source: str = ""
+    related: Any = None
     kind: ClassVar[str] = "numeric"
     kind_label: ClassVar[str] = "Number"
 
@@ -182,19 +193,36 @@ class Numeric(Question):
         """Returns the largest accepted |answer - correct| (the looser of the two tolerances)."""
         return max(float(self.tolerance), abs(correct) * float(self.rel_tolerance))
 
+    def display_decimals(self, value: float) -> int:
+        """Returns how many decimals the answer ``value`` is shown with (``decimals``, else from the tolerance)."""
+        if self.decimals is not None:
+            return self.decimals
+        err = self.allowed_error(value)
+        if float(value).is_integer() and (err == 0 or err >= 0.5):
+            return 0
+        if err > 0:
+            return max(0, min(6, -math.floor(math.log10(err)) + 1))
+        return 2
+
     def format_value(self, value: float) -> str:
-        """Returns ``value`` formatted for display (thousands separated, ``decimals`` places)."""
-        decimals = self.decimals
-        if decimals is None:
-            err = self.allowed_error(value)
-            if float(value).is_integer() and (err == 0 or err >= 0.5):
-                decimals = 0
-            elif err > 0:
-                decimals = max(0, min(6, -math.floor(math.log10(err)) + 1))
-            else:
-                decimals = 2
-        text = f"{value:,.{decimals}f}"
-        return text.replace(",", "\u202f")  # narrow no-break space: readable, unambiguous
+        """Returns ``value`` formatted for display (``decimals`` places; see :func:`format_number`)."""
+        return format_number(value, self.display_decimals(value))
+
+    def related_figures(self) -> dict:
+        """Returns ``related`` as a dict of finite numbers ({} if none or it cannot be computed)."""
+        rel = self.related
+        if rel is None:
+            return {}
+        value = rel() if callable(rel) else rel
+        out = {}
+        for label, number in dict(value).items():
+            try:
+                number = float(number.item() if hasattr(number, "item") else number)
+            except (TypeError, ValueError):
+                continue
+            if math.isfinite(number):
+                out[str(label)] = number
+        return out
 
     def format_with_unit(self, value: float) -> str:
         """Returns the formatted value followed by the unit ("21.8 %")."""

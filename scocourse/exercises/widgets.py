@@ -15,6 +15,7 @@ import html
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from ..errors import caught
 from . import progress as _progress
 from .checking import Result, check
 from .instructor import is_instructor
@@ -72,21 +73,48 @@ class ExerciseWidget:
             inputs.value = answer if isinstance(q, MultipleChoice) else str(answer)
 
     # -- actions (also wired to the buttons) ----------------------------------------------------------
+    def restore(self, entry: dict) -> None:
+        """Shows what progress recorded for this question (after a kernel restart or in another notebook):
+        the attempts, the last answer in the controls, hints already seen, and a solved question as solved."""
+        self.attempts = int(entry.get("attempts", 0) or 0)
+        if entry.get("answer") is not None:
+            try:
+                self.set_answer(entry["answer"])
+            except Exception as exc:  # an answer saved by another course version may no longer fit
+                caught(exc, f"putting the saved answer of {self.question.id} back")
+        for _ in range(min(int(entry.get("hints", 0) or 0), len(self.question.hints))):
+            self.on_hint(record=False)
+        status = entry.get("status")
+        if entry.get("correct"):
+            self.last_result = Result("correct", "You solved this one earlier; your answer is shown above.")
+        if status:
+            label = "✔ Solved earlier" if entry.get("correct") else "Checked earlier"
+            text = (f"{label} ({self.attempts} attempt{'' if self.attempts == 1 else 's'}). "
+                    + ("Your saved answer is shown above; check it again or move on." if entry.get("answer") is not None
+                       else "You can move on, or answer again."))
+            self.feedback.outputs = (html_bundle(f"<p class='scocourse-restored'>{html.escape(text)}</p>", text),)
+        if entry.get("solution_shown") and self.solution_allowed():
+            self.on_solution(record=False)
+        self._refresh()
+
     def on_check(self, _button=None) -> None:
         """Checks the current answer and shows the feedback."""
+        answer = None
         try:
-            result = check(self.question, self.read_answer())
-        except Exception:  # check() never raises; reading a control should not either
+            answer = self.read_answer()
+            result = check(self.question, answer)
+        except Exception as exc:  # check() never raises; reading a control should not either
+            caught(exc, f"reading the answer of {self.question.id}")
             result = Result("invalid", "Sorry — this answer could not be read. Please try again.")
         self.last_result = result
         if result.status != "invalid":
             self.attempts += 1
-            entry = _progress.record_check(self.question.id, result)
+            entry = _progress.record_check(self.question.id, result, answer)
             self.attempts = max(self.attempts, int(entry.get("attempts", 0) or 0))
         self.feedback.outputs = (html_bundle(feedback_html(result), str(result)),)
         self._refresh()
 
-    def on_hint(self, _button=None) -> None:
+    def on_hint(self, _button=None, record: bool = True) -> None:
         """Reveals the next hint."""
         hints = self.question.hints
         if self.hints_shown >= len(hints):
@@ -97,16 +125,18 @@ class ExerciseWidget:
                      + "".join(f"<li>{markdown_html(h)}</li>" for h in shown) + "</ol></div>")
         plain = "Hints:\n" + "\n".join(f"{i + 1}. {h}" for i, h in enumerate(shown))
         self.hints_output.outputs = (html_bundle(html_text, plain),)
-        _progress.record_hint(self.question.id, self.hints_shown)
+        if record:
+            _progress.record_hint(self.question.id, self.hints_shown)
         self._refresh()
 
-    def on_solution(self, _button=None) -> None:
+    def on_solution(self, _button=None, record: bool = True) -> None:
         """Shows the solution (or model answer) with its explanation, once allowed."""
         if not self.solution_allowed():
             return
         q = self.question
         self.solution_output.outputs = (html_bundle(solution_html(q, letters=False), solution_text(q, letters=False)),)
-        _progress.record_solution(self.question.id)
+        if record:
+            _progress.record_solution(self.question.id)
         self._refresh()
 
     def solution_allowed(self) -> bool:
@@ -134,6 +164,14 @@ _CSS = ("<style>.scocourse-exercise .widget-radio-box label{height:auto!importan
         ".scocourse-exercise .widget-radio-box input{flex:none;margin-top:0.2em}</style>")
 
 
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _DROP_LAYOUT(w):
+    """A dropdown as wide as the lesson allows (never shrunk to its arrow: 'auto' collapses a select)."""
+    return w.Layout(width="100%", max_width="52em", min_width="18em")
+
+
 def _controls(q: Question, w) -> tuple[list, Any, Callable[[], Any]]:
     """Returns (widgets to show, the input widgets, function reading the answer) for the question's type."""
     wide = w.Layout(width="auto")
@@ -150,14 +188,15 @@ def _controls(q: Question, w) -> tuple[list, Any, Callable[[], Any]]:
         row = w.HBox([text, w.Label(q.unit)] if q.unit else [text])
         return [row], text, lambda: text.value
     if isinstance(q, Order):
-        options = [(_PLACEHOLDER, "")] + [(item, item) for item in q.shown]
+        # each item keeps the letter the prompt and the static view give it (A, B, …)
+        options = [(_PLACEHOLDER, "")] + [(f"{_LETTERS[i]}. {item}", item) for i, item in enumerate(q.shown)]
         drops = [w.Dropdown(options=options, value="", description=f"{i + 1}.", style=_LABELLED,
-                            layout=w.Layout(width="auto", max_width="46em")) for i in range(len(q.items))]
+                            layout=_DROP_LAYOUT(w)) for i in range(len(q.items))]
         return drops, drops, lambda: [d.value or None for d in drops]
     if isinstance(q, Match):
         options = [(_PLACEHOLDER, "")] + [(o, o) for o in q.options]
         drops = {left: w.Dropdown(options=options, value="", description=f"{left} ↔", style=_LABELLED,
-                                  layout=w.Layout(width="auto", max_width="46em")) for left in q.lefts}
+                                  layout=_DROP_LAYOUT(w)) for left in q.lefts}
         return list(drops.values()), drops, lambda: {left: (d.value or None) for left, d in drops.items()}
     if isinstance(q, ShortText):
         text = w.Text(value="", placeholder="type your answer", description="Your answer", style=_LABELLED,
@@ -182,16 +221,18 @@ def build_widget(question_or_id: Any, *, instructor: bool | None = None) -> Exer
     is_reflection = isinstance(q, Reflection)
     check_button = w.Button(description="Save" if is_reflection else "Check", button_style="primary",
                             tooltip="Save your reflection" if is_reflection else "Check your answer",
-                            icon="check")
-    hint_button = w.Button(description="Hint", tooltip="Show the next hint", icon="lightbulb-o")
+                            icon="check", layout=w.Layout(width="auto", min_width="7em"))
+    hint_button = w.Button(description="Hint", tooltip="Show the next hint", icon="lightbulb-o",
+                           layout=w.Layout(width="auto"))
     solution_button = w.Button(description="Show model answer" if is_reflection else "Show solution",
-                               disabled=True, icon="eye",
+                               disabled=True, icon="eye", layout=w.Layout(width="auto"),
                                tooltip=("Available once you have written a few sentences" if is_reflection else
                                         f"Available after {SOLUTION_AFTER} attempts or a right answer"))
     attempts_label = w.Label("Attempts: 0")
     feedback, hints_output, solution_output = w.Output(), w.Output(), w.Output()
     children = [header, *controls,
-                w.HBox([check_button, hint_button, solution_button, attempts_label]),
+                w.HBox([check_button, hint_button, solution_button, attempts_label],
+                       layout=w.Layout(flex_flow="row wrap")),
                 feedback, hints_output, solution_output]
     if instructor:
         children.append(w.HTML('<details open><summary><strong>For the lecturer: answer and explanation'
@@ -207,10 +248,9 @@ def build_widget(question_or_id: Any, *, instructor: bool | None = None) -> Exer
     ui = ExerciseWidget(q, box, controls, inputs, read, check_button, hint_button, solution_button, attempts_label,
                         feedback, hints_output, solution_output)
     try:
-        entry = _progress.store().entry(q.id)
-        ui.attempts = int(entry.get("attempts", 0) or 0)
-    except Exception:
-        pass
+        ui.restore(_progress.store().entry(q.id))
+    except Exception as exc:  # progress is a convenience: a widget must show even without it
+        caught(exc, f"restoring the progress of {q.id}")
     check_button.on_click(ui.on_check)
     hint_button.on_click(ui.on_hint)
     solution_button.on_click(ui.on_solution)
