@@ -75,3 +75,59 @@ def test_hydropower_share_uses_one_vintage_per_country():
     assert fig.description.startswith("Hydropower's share of electricity generation in the latest year: "
                                       f"{top['country']}")
     assert "2025" in fig.source
+
+
+# ----------------------------------------------------------------------------- the climate explorer
+def test_less_water_table_and_text():
+    from scocourse.explorers.climate import less_water_table, less_water_text
+
+    t = less_water_table(-20)
+    assert t.loc["Mean inflow planned on (km³/yr)", "change_pct"] == pytest.approx(-20)
+    assert t.loc["Winter electricity, Oct–Mar (GWh)", "future"] < t.loc["Winter electricity, Oct–Mar (GWh)", "today"]
+    kept = less_water_table(-20, keep_plan=True)
+    assert kept.loc["Storage at the end of September (km³)", "change"] < 0
+    assert "next year would start lower" in less_water_text(kept)
+    assert "assumption, not a projection" in less_water_text(t)
+    with pytest.raises(CourseError, match="inflow_change"):
+        less_water_table(-99)
+    with pytest.raises(WrongTypeError):
+        less_water_table(-20, keep_plan="yes")
+
+
+def test_climate_explorer_live_update_path():
+    from scocourse.explorers.climate import build_climate_explorer
+
+    ex = build_climate_explorer()
+    png0 = ex.glacier_output.outputs[0]["data"]["image/png"]
+    text0 = ex.reservoir_output.outputs[-1]["data"]["text/plain"]
+    assert "20% less inflow" in text0
+    ex.inflow.value = -40  # the slider re-runs the model and redraws the output
+    text1 = ex.reservoir_output.outputs[-1]["data"]["text/plain"]
+    assert text1 != text0 and "40% less inflow" in text1 and ex.result.inflow_change == -40
+    assert ex.reservoir_output.outputs[0]["data"]["text/plain"].startswith("<Figure:")
+    ex.keep_plan.value = True
+    assert "today's plan kept" in ex.reservoir_output.outputs[-1]["data"]["text/plain"]
+    ex.year.value = "dry"
+    assert ex.result.year_type == "dry"
+    ex.cumulative.value = True  # the glacier chart switches to the running sum
+    assert ex.glacier_figure.title.startswith("Glacier mass balance, cumulative")
+    assert ex.glacier_output.outputs[0]["data"]["image/png"] != png0
+    ex.glaciers.value = ("Abramov",)
+    assert "Abramov" in ex.glacier_figure.description and "Tuyuksu" not in ex.glacier_figure.description
+    ex.glaciers.value = ()
+    assert ex.glacier_output.outputs[0]["data"]["text/plain"] == "Select at least one glacier."
+
+
+def test_climate_explorer_rejects_bad_input_and_shows_a_fallback(monkeypatch):
+    from scocourse.explorers import climate
+
+    with pytest.raises(UnknownNameError):
+        climate.build_climate_explorer(glaciers=["Fedchenko"])
+    with pytest.raises(CourseError):
+        climate.build_climate_explorer(inflow_change=80)
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda obj, raw=False: shown.append(obj))
+    assert climate.climate_explorer() is None
+    bundle = shown[0]
+    assert bundle["text/plain"].startswith("Climate explorer (run the notebook")
+    assert "Tsentralniy Tuyuksu" in bundle["text/plain"] and "20% less inflow" in bundle["text/plain"]
