@@ -132,7 +132,7 @@ SRC_UNDESA = {"title": "United Nations, Department of Economic and Social Affair
               "repository": "guyabel/stepladderChapter",
               "files": "archive/UN_MigrantStockByOriginAndDestination_2019_clean.csv",
               "commit": "dfa46c6512b0242bd3c82b822ed21a06eb2d7fcf", "short": "UN DESA International Migrant Stock 2019"}
-SRC_REF = {"title": "scocourse reference tables (hand-checked; every row carries its own source URLs)",
+SRC_REF = {"title": "scocourse reference tables (hand-checked; every row cites its original publishers)",
            "publisher": "scocourse authors", "path": "sources/reference/SOURCES.md",
            "repository": "scocourse sources/reference", "files": "", "commit": "", "short": "scocourse reference tables"}
 SRC_VALDAI = {"title": "E. Koldunova and N. Das Kundu, Russia's Role in the SCO and Central Asia: Challenges and "
@@ -286,8 +286,8 @@ def build_membership(ref: Path) -> pd.DataFrame:
         if status == "founding_member" and end and end <= "2001-06-15" and start < "2001-06-15":
             status = "shanghai_five"
         rows.append({"iso3": r.iso3, "country": COUNTRY_INFO[r.iso3][0], "status": status, "start": start,
-                     "end": end, "start_precision": prec, "event": r.event, "source": r.source_url,
-                     "notes": r.notes})
+                     "end": end, "start_precision": prec, "event": r.event, "source": r.source,
+                     "notes": r.notes, "uncertain": _flag(r.uncertain)})
     df = pd.DataFrame(rows)
     return df.sort_values(["start", "iso3", "status"], kind="mergesort").reset_index(drop=True)
 
@@ -298,8 +298,8 @@ def build_events(ref: Path) -> pd.DataFrame:
     for r in e.itertuples(index=False):
         date, prec = parse_date(r.date)
         rows.append({"date": date, "year": int(date[:4]), "date_precision": prec, "event": r.event,
-                     "category": r.category, "place": r.place, "summary": r.summary, "source": r.source_url,
-                     "notes": r.notes})
+                     "category": r.category, "place": r.place, "summary": r.summary, "source": r.source,
+                     "notes": r.notes, "uncertain": _flag(r.uncertain)})
     df = pd.DataFrame(rows)
     return df.sort_values(["date", "category", "event"], kind="mergesort").reset_index(drop=True)
 
@@ -518,6 +518,11 @@ def build_water(raw: Path) -> pd.DataFrame:
 _UNCERTAIN_WORDS = re.compile(r"uncertain|disput|differ|conflict|contested|flag|estimate|not verified|as stated|reportedly|unclear", re.I)
 
 
+def _flag(text: str) -> bool:
+    """The reference tables' ``uncertain`` column: 'true' marks a fact with only a weak or unchecked source."""
+    return str(text).strip().lower() in ("true", "1", "yes")
+
+
 def _num(text: str):
     t = (text or "").strip().replace(",", "")
     return float(t) if re.fullmatch(r"-?\d+(\.\d+)?", t) else float("nan")
@@ -528,10 +533,11 @@ def build_water_facts(ref: Path) -> pd.DataFrame:
     rows = []
     for r in w.itertuples(index=False):
         value_num = _num(r.value)
-        uncertain = bool(_UNCERTAIN_WORDS.search(r.note) or _UNCERTAIN_WORDS.search(r.label)
+        # uncertain: flagged in the table (weak or unchecked source) or approximate, ranged, qualitative, disputed
+        uncertain = bool(_flag(r.uncertain) or _UNCERTAIN_WORDS.search(r.note) or _UNCERTAIN_WORDS.search(r.label)
                          or r.value.strip().startswith("~") or math.isnan(value_num))
         rows.append({"topic": r.topic, "label": r.label, "value": value_num, "value_text": r.value,
-                     "unit": r.unit, "year": r.year, "uncertain": uncertain, "source": r.source_url, "note": r.note})
+                     "unit": r.unit, "year": r.year, "uncertain": uncertain, "source": r.source, "note": r.note})
     return pd.DataFrame(rows)
 
 
@@ -586,7 +592,7 @@ def build_infrastructure(ref: Path) -> pd.DataFrame:
                      "capacity": _num(r.capacity), "capacity_text": r.capacity, "capacity_unit": r.capacity_unit,
                      "status": r.status, "year": int(m.group(1)) if m else None,
                      "year_text": r.year_opened_or_planned, "route": r.river_or_route, "notes": r.notes,
-                     "source": r.source_url})
+                     "source": r.source, "uncertain": _flag(r.uncertain)})
     df = pd.DataFrame(rows)
     df["year"] = df["year"].astype("Int64")
     return df
@@ -597,7 +603,7 @@ SEED_META = {
     "001_dc7120b301c5bf91.txt": ("E. Koldunova and N. Das Kundu", "Russia's Role in the SCO and Central Asia: Challenges and Opportunities (Valdai Discussion Club report)", 2014),
     "002_7164e360f252ac40.txt": ("R. Alimov", "How Will the Heart of Eurasia Beat? (Valdai Discussion Club)", 2024),
     "003_36da9e16b822026a.txt": ("R. Khaidarzoda", "Cooperation between Central Asia and Russia: New Horizons (Valdai Discussion Club)", 2025),
-    "004_d6f7fc64e5aa7dc5.txt": ("Y. Saltybayev", "Cooperation prospects and security challenges for Central Asia (The Astana Times)", 2025),
+    "004_d6f7fc64e5aa7dc5.txt": ("Y. Saltybayev", "Cooperation prospects and security challenges for Central Asia (The Astana Times)", 2018),
 }
 _NAME_TO_ISO3 = {v[0]: k for k, v in COUNTRY_INFO.items()} | {"Turkey": "TUR"}
 
@@ -639,7 +645,8 @@ def build_seed_tables(ref: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
             author, title, year = SEED_META[r.seed_file]
             figures.append({"seed": r.seed_file, "author": author, "title": title, "published": year,
                             "context": ctx, "label": r.label, "value": _num(r.value), "value_text": r.value,
-                            "unit": r.unit, "year": r.year_of_data, "note": r.note})
+                            "unit": r.unit, "year": r.year_of_data, "note": r.note, "source": r.source,
+                            "uncertain": _flag(r.uncertain)})
     t = pd.DataFrame(tables)
     t["year"] = t["year"].astype("Int64")
     return t, pd.DataFrame(figures)
@@ -741,7 +748,43 @@ def build_conflict(raw: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     return conflict, conflicts
 
 
-# ---------------------------------------------------------------------------
+# --- course prose with citations (lib): stated interests (lesson 03) and scenario drivers (lesson 10)
+_CITATION_FIELDS = ("cite_keys", "author", "title", "publisher", "date", "url", "url_note")
+_PROSE_BASES = {"paraphrase", "course data", "course summary", "background"}
+
+
+def _check_cited_prose(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Every paraphrase row names its sources: key, author, title, publisher, date and URL, aligned (' | ')."""
+    for r in df.itertuples(index=False):
+        if r.basis not in _PROSE_BASES:
+            raise SystemExit(f"{name}: basis {r.basis!r} is not one of {sorted(_PROSE_BASES)}")
+        parts = [str(getattr(r, f)).split(" | ") if getattr(r, f) else [] for f in _CITATION_FIELDS]
+        n = len(parts[0])
+        if r.basis == "paraphrase" and (n == 0 or any(len(p) != n for p in parts[:6])
+                                        or not all(u.startswith("https://") for u in parts[5])):
+            raise SystemExit(f"{name}: a paraphrase needs one author, title, publisher, date and https URL per source: "
+                             f"{r.text[:60]!r}")
+        if r.basis in ("background", "course summary") and n:
+            raise SystemExit(f"{name}: a {r.basis} row cites no source: {r.text[:60]!r}")
+    return df
+
+
+def build_country_interests(ref: Path) -> pd.DataFrame:
+    df = pd.read_csv(ref / "country_interests.csv", dtype=str, keep_default_na=False)
+    if not set(df["kind"]) <= {"headline", "point", "contested"}:
+        raise SystemExit(f"country_interests: unknown kind in {sorted(set(df['kind']))}")
+    if (df.groupby("iso3")["kind"].apply(lambda k: (k == "headline").sum()) != 1).any():
+        raise SystemExit("country_interests: each state needs exactly one headline")
+    return _check_cited_prose(df, "country_interests")
+
+
+def build_scenario_drivers(ref: Path) -> pd.DataFrame:
+    df = pd.read_csv(ref / "scenario_drivers.csv", dtype=str, keep_default_na=False)
+    if df.duplicated(["driver", "state"]).any():
+        raise SystemExit("scenario_drivers: a driver state is listed twice")
+    return _check_cited_prose(df, "scenario_drivers")
+
+
 # ---------------------------------------------------------------------------
 # datapackage
 # ---------------------------------------------------------------------------
@@ -767,7 +810,8 @@ RESOURCES = [
                  F("status", "string", "shanghai_five, founding_member, member, observer, dialogue_partner or partner", "category"),
                  F("start", "date", "first day of the spell", "date"), F("end", "date", "day the spell ended (empty: continuing)", "date"),
                  F("start_precision", "string", "day, month or year", "category"), F("event", "string", "what happened", "text"),
-                 F("source", "string", "source URLs, ' ; '-separated", "url"), F("notes", "string", "caveats and disputes", "text")]),
+                 F("source", "string", "bibliographic citations of the original publishers (publisher, title, date, URL), ' ; '-separated", "citation"), F("notes", "string", "caveats and disputes", "text"),
+                 F("uncertain", "boolean", "true where the fact rests on a weak or unchecked source (show it as uncertain)", "flag")]),
     dict(name="events", title="SCO timeline: summits, treaties, institutions, expansions",
          description="Dated events from the Shanghai Five summits of 1996 to the Tianjin summit of 2025.",
          sources=[SRC_REF], licenses=[LIC_COURSE],
@@ -775,7 +819,8 @@ RESOURCES = [
                  F("date_precision", "string", "day, month or year", "category"), F("event", "string", "event", "text"),
                  F("category", "string", "summit, treaty, institution, expansion, exercise or other", "category"),
                  F("place", "string", "place", "text"), F("summary", "string", "one-sentence summary", "text"),
-                 F("source", "string", "source URLs", "url"), F("notes", "string", "caveats", "text")]),
+                 F("source", "string", "bibliographic citations of the original publishers (publisher, title, date, URL), ' ; '-separated", "citation"), F("notes", "string", "caveats", "text"),
+                 F("uncertain", "boolean", "true where the fact rests on a weak or unchecked source (show it as uncertain)", "flag")]),
     dict(name="indicators", title="World Bank WDI indicators for the course countries (long form)",
          description="World Development Indicators, 1990-2025, for the 28 course countries and the World aggregate (WLD), one row per country, indicator and year; missing values are absent rows. Includes four IEA-based electricity-share series (to 2015) and four series derived by the course (see indicator_catalog).",
          sources=[SRC_WDI, SRC_WDI_ELEC], licenses=[LIC_CC_BY],
@@ -823,14 +868,14 @@ RESOURCES = [
                  F("value", "number", "value in the unit column", "see unit column"), F("unit", "string", "unit (from the AQUASTAT glossary)", "text"),
                  F("symbol", "string", "FAO flag: E estimate, I imputed, X external, empty official", "category")]),
     dict(name="water_facts", title="Aral Sea basin water and energy facts",
-         description="Hand-checked facts on river flows, where flow forms, dependency, allocation, the Aral Sea, reservoirs, winter vs summer releases and Qosh Tepa. Sources often disagree: 'uncertain' is true where the value is approximate, a range, qualitative, or the note flags a dispute; show those as uncertain.",
+         description="Hand-checked facts on river flows, where flow forms, dependency, allocation, the Aral Sea, reservoirs, winter vs summer releases and Qosh Tepa. Sources often disagree: 'uncertain' is true where the value is approximate, a range, qualitative, the note flags a dispute, or the fact rests on a weak or unchecked source; show those as uncertain. 'source' cites the original publishers.",
          sources=[SRC_REF], licenses=[LIC_COURSE],
          fields=[F("topic", "string", "topic", "category"), F("label", "string", "what the value is", "text"),
                  F("value", "number", "numeric value where the source gives a single number", "see unit column"),
                  F("value_text", "string", "value as given in the source (ranges, approximations)", "text"),
                  F("unit", "string", "unit", "text"), F("year", "string", "year or period as given", "text"),
-                 F("uncertain", "boolean", "approximate, ranged, qualitative or disputed", "flag"),
-                 F("source", "string", "source URLs", "url"), F("note", "string", "caveats", "text")]),
+                 F("uncertain", "boolean", "approximate, ranged, qualitative or disputed, or resting on a weak or unchecked source", "flag"),
+                 F("source", "string", "bibliographic citations of the original publishers (publisher, title, date, URL), ' ; '-separated", "citation"), F("note", "string", "caveats", "text")]),
     dict(name="trade", title="IMF DOTS bilateral merchandise trade among the course countries, 1990-2020",
          description="Exports (FOB) and imports (CIF) reported by each course country with each partner (course countries, World WLD, EU EUU and a few others), US$ million, nominal. Mirror data: where a country does not report (e.g. Turkmenistan), the IMF fills its series from partners' records; IMF-marked estimates are flagged in 'estimated'. A's exports to B differ from B's imports from A.",
          sources=[SRC_DOTS], licenses=[LIC_IMF],
@@ -859,7 +904,9 @@ RESOURCES = [
                  F("capacity", "number", "capacity (single figure)", "see capacity_unit"), F("capacity_text", "string", "capacity as given", "text"),
                  F("capacity_unit", "string", "unit of capacity", "text"), F("status", "string", "operating, under_construction or planned", "category"),
                  F("year", "integer", "year opened or planned (first 4-digit year)", "year"), F("year_text", "string", "year as given", "text"),
-                 F("route", "string", "river or route", "text"), F("notes", "string", "notes and disputes", "text"), F("source", "string", "source URLs", "url")]),
+                 F("route", "string", "river or route", "text"), F("notes", "string", "notes and disputes", "text"),
+                 F("source", "string", "bibliographic citations of the original publishers (publisher, title, date, URL), ' ; '-separated", "citation"),
+                 F("uncertain", "boolean", "true where the fact rests on a weak or unchecked source (show it as uncertain)", "flag")]),
     dict(name="seed_2014_tables", title="Tables printed in the 2014 Valdai report (defence 2010-12; area and population of SCO groups)",
          description="As printed in Koldunova and Das Kundu (2014), keeping the report's own inconsistencies flagged: inconsistent_as_printed, mapping_uncertain (chart labels separated from values in the text copy), no_data. The report's GDP-per-capita charts could not be transcribed (numbers absent from the text).",
          sources=[SRC_VALDAI], licenses=[LIC_COURSE],
@@ -875,7 +922,9 @@ RESOURCES = [
          fields=[F("seed", "string", "seed file", "text"), F("author", "string", "author(s)", "text"), F("title", "string", "title and publisher", "text"),
                  F("published", "integer", "year published", "year"), F("context", "string", "section", "text"), F("label", "string", "what the figure is", "text"),
                  F("value", "number", "numeric value where single", "see unit column"), F("value_text", "string", "value as printed", "text"),
-                 F("unit", "string", "unit", "text"), F("year", "string", "year of the data if stated", "text"), F("note", "string", "note", "text")]),
+                 F("unit", "string", "unit", "text"), F("year", "string", "year of the data if stated", "text"), F("note", "string", "note", "text"),
+                 F("source", "string", "bibliographic citation of the seed publication (author, title, publisher, date, URL where located)", "citation"),
+                 F("uncertain", "boolean", "true where the figure is inconsistent as printed, mapped with doubt or missing", "flag")]),
     dict(name="conflict", title="UCDP organised violence by country-year: deaths by type of violence, 1990-2024",
          description="Deaths in organised violence inside each course country's borders, from the UCDP Country-Year Dataset on Organized Violence v25.1, one row per country, year and type of violence: state_based (armed conflict in which at least one party is a government, over government or territory), non_state (fighting between organised groups, neither a government) and one_sided (an organised actor - government or group - killing civilians). best is UCDP's best estimate, low and high its range. UCDP's coding rules: a state-based or non-state dyad enters the data once it causes at least 25 battle-related deaths in a calendar year, one-sided violence once an actor kills at least 25 civilians in a year; deaths of dyads that crossed the threshold are counted in every year, so some rows have fewer than 25 deaths. 'active' is UCDP's flag that this type of violence existed in the country-year; 'dyads' names the dyads (';'-separated). Caveats (see sources/raw/ucdp_conflict/PROVENANCE.md): deaths are assigned to the country where the violence happened, not to the government involved (Uzbekistan-IMU fighting of 1999-2000 appears under Kyrgyzstan as well); violence that no organised actor claims or that UCDP cannot attribute is not counted, so the absence of a country-year is not 'nothing happened' - the Andijan events of May 2005 (Uzbekistan) and Kazakhstan's unrest of January 2022 are not in the data; Russia's 1990 row is the Soviet Union; the post-Soviet states start in 1991; there is no World total. In a few rows of the source the best estimate lies outside its low-high range (e.g. Russia 2024 state-based); values are kept as published. The event-level UCDP GED was not obtained. Totals are dominated by Afghanistan, Myanmar, India, Pakistan, Russia and Türkiye: use per-capita or log scales.",
          sources=[SRC_UCDP_CY], licenses=[LIC_UCDP],
@@ -906,6 +955,37 @@ RESOURCES = [
                  F("course_parties", "string", "course countries that are primary parties (side A or B), ';'-separated", "code"),
                  F("course_supporters", "string", "course countries that are only secondary supporters, ';'-separated", "code"),
                  F("reconstructed", "boolean", "row reconstructed from a broken mirror record (see description)", "flag")]),
+    dict(name="country_interests", title="Stated interests of the lesson-03 states, with citations",
+         description="What each state says it wants from the SCO and Central Asia, in the course's own words: one headline, several points and, where the sources disagree, a contested reading per state. Each paraphrase cites its sources (author, title, publisher, date, URL at the original publisher); points taken from the course's own datasets or general background say so. Shown by scocourse.explorers.country_profile.",
+         sources=[SRC_VALDAI, SRC_REF], licenses=[LIC_COURSE],
+         fields=[F("iso3", "string", "ISO3 code of the state", "code"),
+                 F("kind", "string", "headline, point or contested", "category"),
+                 F("text", "string", "the course's paraphrase (Markdown)", "text"),
+                 F("basis", "string", "paraphrase (of the cited sources), course data (the course's datasets), course summary or background (general knowledge, no source)", "category"),
+                 F("cite_keys", "string", "short tags of the sources, ' | '-separated (shown after the text)", "text"),
+                 F("author", "string", "author(s) of each source, ' | '-separated in the order of cite_keys", "text"),
+                 F("title", "string", "title of each source, ' | '-separated", "text"),
+                 F("publisher", "string", "publisher of each source, ' | '-separated", "text"),
+                 F("date", "string", "publication date of each source (YYYY, YYYY-MM), ' | '-separated", "date"),
+                 F("url", "string", "URL at the original publisher, ' | '-separated", "url"),
+                 F("url_note", "string", "caveats on a URL (e.g. article page not located), ' | '-separated", "text")]),
+    dict(name="scenario_drivers", title="Drivers of Central Asia's future and their states, with citations (scenario builder)",
+         description="The five drivers of the lesson-10 scenario builder (Afghanistan, Russia-China alignment, water, energy prices, labour migration), each with two states: a narrative fragment in the course's own words that paraphrases and attributes its sources, and what the signposts would show if the world moved into that state. Shown by scocourse.explorers.scenarios.",
+         sources=[SRC_VALDAI, SRC_REF], licenses=[LIC_COURSE],
+         fields=[F("driver", "string", "driver key", "code"), F("driver_label", "string", "driver label", "text"),
+                 F("question", "string", "the driver's question", "text"),
+                 F("axis", "string", "x or y for the two critical uncertainties of the scenario matrix, else empty", "category"),
+                 F("state", "string", "state key", "code"), F("state_label", "string", "state label", "text"),
+                 F("text", "string", "narrative fragment (Markdown)", "text"),
+                 F("watch", "string", "signposts to watch under this state", "text"),
+                 F("basis", "string", "paraphrase (of the cited sources), course data (the course's datasets), course summary or background (general knowledge, no source)", "category"),
+                 F("cite_keys", "string", "short tags of the sources, ' | '-separated (shown after the text)", "text"),
+                 F("author", "string", "author(s) of each source, ' | '-separated in the order of cite_keys", "text"),
+                 F("title", "string", "title of each source, ' | '-separated", "text"),
+                 F("publisher", "string", "publisher of each source, ' | '-separated", "text"),
+                 F("date", "string", "publication date of each source (YYYY, YYYY-MM), ' | '-separated", "date"),
+                 F("url", "string", "URL at the original publisher, ' | '-separated", "url"),
+                 F("url_note", "string", "caveats on a URL (e.g. article page not located), ' | '-separated", "text")]),
     dict(name="boundaries", title="Country outlines for maps (Natural Earth, simplified)",
          description="Natural Earth 4.1.0 admin-0 countries at 1:110m with coordinates rounded to 0.01 degree, plus Maldives and Bahrain from 1:50m. Boundaries are Natural Earth's de facto lines and do not match the claims of India, Pakistan or China in Kashmir and Aksai Chin.",
          sources=[SRC_NE], licenses=[LIC_PD], format="geojson", mediatype="application/geo+json",
@@ -942,6 +1022,8 @@ def build(sources: Path, out: Path) -> list[Path]:
         "infrastructure": build_infrastructure(ref),
     }
     frames["indicators"], frames["indicator_catalog"] = build_indicators(raw)
+    frames["country_interests"] = build_country_interests(ref)
+    frames["scenario_drivers"] = build_scenario_drivers(ref)
     frames["seed_2014_tables"], frames["seed_figures"] = build_seed_tables(ref)
     frames["conflict"], frames["armed_conflicts"] = build_conflict(raw)
     written = []
