@@ -435,7 +435,7 @@ def test_basin_flows_marks_uncertain_rows():
     assert "≈43%" in shown and "≈17%" in shown and "48.6%" in shown
     assert "73% of the Aral Sea basin's flow" in fig.description and "≈67%" in fig.description
     assert "55.7 km3/yr of the Amu Darya" in fig.description
-    assert "fayllar.org" in shown and "waterunites-ca.org" in shown
+    assert "Dukhovny" in shown and "Water Unites" in shown and "http" not in shown  # short names; full citations in the table
 
 
 # --------------------------------------------------------------------------- 7. trade

@@ -19,7 +19,8 @@ Chart functions (each returns a CourseFigure; ``data=`` overrides the default da
   ``fossil_production(countries=None, data=None)``
 * ``water_dependency(countries=None, data=None)``, ``water_withdrawals(countries=None, data=None)``,
   ``basin_flows(data=None)``
-* ``trade_shares(countries=None, partners=("RUS", "CHN"), years=None, data=None)``
+* ``trade_shares(countries=None, partners=("RUS", "CHN"), years=None, data=None, side="reporter")``,
+  ``trade_sides(country="KGZ", year=None, top=6, data=None)`` (both sides of the trade records side by side)
 * ``population_projection(countries=None, data=None)``, ``defence_then_now(data=None)``
 * ``conflict_deaths(countries=None, years=None, by="type", data=None)`` (UCDP; data step and rule in
   :mod:`scocourse.charts.conflict`)
@@ -45,7 +46,7 @@ _LAZY = {
     "indicator_lines": "indicators",
     "electricity_mix": "energy", "electricity_mix_over_time": "energy", "fossil_production": "energy",
     "water_dependency": "water", "water_withdrawals": "water", "basin_flows": "water",
-    "trade_shares": "trade",
+    "trade_shares": "trade", "trade_sides": "trade",
     "population_projection": "population",
     "defence_then_now": "defence",
     "conflict_deaths": "conflict",

@@ -1,39 +1,44 @@
-"""Shared data helpers of the chart modules: validation through the data layer, names, sources, labels."""
+"""Shared data helpers of the chart modules: countries with a default, names, source lines, frames.
+
+Validation goes through the public look-ups of the data layer (:mod:`scocourse._lookup`:
+``country``, ``resolve_countries``, ``check_years``, ``indicator_info``, ``as_date``,
+``check_date_range``) and the facts (:mod:`scocourse.facts`: ``central_asia``,
+``latest_membership_change``, ``partner_shares``); nothing here re-implements them.
+"""
 from __future__ import annotations
 
-import datetime as _dt
+import re
 
 from .. import datasets
-from .._lookup import _as_date, _catalog, _check_date_range, _countries, _years, country, country_name, indicator
-from ..errors import OutOfRangeError, UnknownIndicatorError, UnknownNameError, WrongTypeError, did_you_mean
+from .._lookup import country_name, indicator_info, resolve_countries
+from ..errors import CourseError, WrongTypeError
 
-__all__ = ["central_asia", "resolve_countries", "name", "source", "source_matching", "indicator_source", "catalog_row", "check_frame", "check_years",
-           "as_date", "check_date", "spread", "country", "indicator", "OutOfRangeError", "UnknownNameError",
-           "WrongTypeError", "did_you_mean"]
+__all__ = ["countries_or", "name", "source", "source_matching", "indicator_source", "check_frame", "spread"]
 
 
-def central_asia() -> list[str]:
-    """ISO3 codes of the five Central Asian states (countries dataset, ``central_asia`` true), sorted."""
-    df = datasets.load("countries")
-    return sorted(df.loc[df["central_asia"].astype(bool), "iso3"].tolist())
-
-
-def resolve_countries(countries, default) -> list[str]:
-    """Validate ``countries`` with :func:`scocourse.country` (raises UnknownCountryError); None -> default."""
+def countries_or(countries, default) -> list[str]:
+    """Validate ``countries`` with :func:`scocourse._lookup.resolve_countries` (raises UnknownCountryError);
+    None -> ``default``. Duplicates are dropped, order kept."""
     if countries is None:
         return list(default)
-    codes = _countries(countries)
+    codes = resolve_countries(countries)
     if not codes:
         raise WrongTypeError("countries is empty: give at least one country name or code.")
     return list(dict.fromkeys(codes))
 
 
+# Trade partners in the IMF DOTS extract that are not course countries.
+_OTHER_PARTNERS = {"EUU": "European Union", "USA": "United States", "GBR": "United Kingdom", "DEU": "Germany",
+                   "CHE": "Switzerland", "JPN": "Japan", "KOR": "South Korea", "HKG": "Hong Kong", "UKR": "Ukraine"}
+
+
 def name(iso3: str) -> str:
-    """Display name of a code (course countries and 'World'); other codes are returned as they are."""
+    """Display name of a code (course countries, 'World' and the trade data's other partners); other codes
+    are returned as they are."""
     try:
         return country_name(iso3)
-    except Exception:
-        return iso3
+    except (KeyError, CourseError):
+        return _OTHER_PARTNERS.get(iso3, iso3)
 
 
 def source(*dataset_names: str) -> str:
@@ -47,28 +52,30 @@ def source(*dataset_names: str) -> str:
     return "Source: " + "; ".join(parts)
 
 
+def _words(text: str) -> set:
+    return {w.casefold() for w in re.findall(r"[A-Za-z0-9]+", str(text))}
+
+
 def source_matching(dataset: str, texts) -> str:
     """The dataset's source line, keeping only the parts whose words all occur in one of ``texts`` (e.g.
-    the ``vintage`` values of the rows shown); the whole line when no part matches."""
-    import re
-
-    def words(t: str) -> set:
-        return {w.casefold() for w in re.findall(r"[A-Za-z0-9]+", t)}
-
+    the ``vintage`` values of the rows shown); the whole line when no part matches. When several parts
+    match the same text, the most specific (most words) is kept: 'OWID/Ember (2025)' rather than
+    'OWID/Ember' for a 2025 vintage."""
     parts = datasets.source_line(dataset).removeprefix("Source: ").split("; ")
-    vocab = [words(str(t)) for t in texts]
-    kept = []
-    for part in parts:
-        key = words(re.sub(r"\s*\([^()]*\)\s*$", "", part))  # drop the trailing '(licence)'
-        if any(key <= v for v in vocab):
-            kept.append(part)
-    return "Source: " + "; ".join(kept or parts)
+    keys = [_words(re.sub(r"\s*\([^()]*\)\s*$", "", part)) for part in parts]  # drop the trailing '(licence)'
+    kept = set()
+    for vocab in (_words(t) for t in texts):
+        hits = [i for i, key in enumerate(keys) if key <= vocab]
+        if hits:
+            best = max(len(keys[i]) for i in hits)
+            kept.update(i for i in hits if len(keys[i]) == best)
+    return "Source: " + "; ".join([parts[i] for i in sorted(kept)] or parts)
 
 
 def indicator_source(codes) -> str:
     """Source line for WDI indicators: the 'indicators' dataset's line, keeping the IEA part only when one
     of the indicators comes from IEA statistics (per the catalogue), plus a note on derived series."""
-    rows = [catalog_row(c) for c in codes]
+    rows = [indicator_info(c) for c in codes]
     parts = datasets.source_line("indicators").removeprefix("Source: ").split("; ")
     iea = any("IEA" in str(r.source) for r in rows)
     kept = [p for p in parts if iea or "IEA" not in p] or parts
@@ -77,17 +84,6 @@ def indicator_source(codes) -> str:
     if derived:
         line += "; derived by scocourse: " + "; ".join(f"{r.short_name} = {r.formula}" for r in derived)
     return line
-
-
-def catalog_row(code_or_short: str):
-    """The indicator catalogue row (raises the data layer's UnknownIndicatorError via ``indicator``)."""
-    if not isinstance(code_or_short, str):
-        indicator(code_or_short)  # raises WrongTypeError with the data layer's message
-    row = _catalog().get(code_or_short.strip().casefold())
-    if row is None:
-        indicator(code_or_short)  # raises UnknownIndicatorError listing the valid names
-        raise UnknownIndicatorError(f"'{code_or_short}' is not an indicator.")
-    return row
 
 
 def check_frame(data, required, what: str):
@@ -104,21 +100,6 @@ def check_frame(data, required, what: str):
     return data.copy()
 
 
-def check_years(years, lo: int, hi: int, what: str):
-    """Validate ``years`` (year, range, (start, end) or list) against lo–hi; None -> None."""
-    return _years(years, int(lo), int(hi), what)
-
-
-def as_date(on) -> _dt.date:
-    """Parse a date like :func:`scocourse.members` does ('YYYY-MM-DD', 'YYYY-MM', year, date)."""
-    return _as_date(on)
-
-
-def check_date(day: _dt.date) -> None:
-    """Raise OutOfRangeError if ``day`` is outside the membership data (first summit – today)."""
-    _check_date_range(day)
-
-
 def spread(values, gap: float, lo: float | None = None, hi: float | None = None) -> list[float]:
     """Move label positions apart so neighbours are at least ``gap`` apart, keeping their order.
 
@@ -133,8 +114,7 @@ def spread(values, gap: float, lo: float | None = None, hi: float | None = None)
     clusters = [[k] for k in range(n)]  # indices into targets
 
     def place(cluster):
-        centre = sum(targets[k] for k in cluster) / len(cluster)
-        first = centre - gap * (len(cluster) - 1) / 2
+        first = sum(targets[k] for k in cluster) / len(cluster) - gap * (len(cluster) - 1) / 2
         if lo is not None:
             first = max(first, lo)
         if hi is not None:
@@ -146,8 +126,7 @@ def spread(values, gap: float, lo: float | None = None, hi: float | None = None)
         changed = False
         for j in range(len(clusters) - 1):
             a, b = clusters[j], clusters[j + 1]
-            top_a = place(a) + gap * (len(a) - 1)
-            if place(b) - top_a < gap - 1e-12:
+            if place(b) - (place(a) + gap * (len(a) - 1)) < gap - 1e-12:
                 clusters[j:j + 2] = [a + b]
                 changed = True
                 break

@@ -98,8 +98,53 @@ def join(items) -> str:
 
 
 def times(a: float, b: float) -> str:
-    """How many times ``a`` is ``b``: '3.2 times', '45 times'."""
+    """How many times ``a`` is ``b``, ready for '... as much': '3.2 times', '45 times'; values within 5% of
+    each other give 'about as much' wording ('about the same'), never '1 times'."""
     if not b:
         return "many times"
     r = a / b
-    return f"{_plain(r, 2 if r < 10 else 3)} times"
+    if abs(r - 1) < 0.05:
+        return "about the same"
+    text = _plain(r, 2 if r < 10 else 3)
+    return "twice" if text == "2" else f"{text} times"
+
+
+def as_much(a: float, b: float) -> str:
+    """'3.2 times as much', 'twice as much', 'about as much' (never '1 times as much')."""
+    t = times(a, b)
+    return "about as much" if t == "about the same" else f"{t} as much"
+
+
+def change(text_a: str, text_b: str, year_a, year_b, verb: str = "went") -> str:
+    """'went from 10.8 km3 in 2000 to 12 km3 in 2020'; 'stayed at 10.8 km3 from 2000 to 2020' when the two
+    values read the same; 'was 10.8 km3 in 2020' for a single year."""
+    if int(year_a) == int(year_b):
+        return f"was {text_b} in {year(year_b)}"
+    if text_a == text_b:
+        return f"stayed at {text_a} from {year(year_a)} to {year(year_b)}"
+    return f"{verb} from {text_a} in {year(year_a)} to {text_b} in {year(year_b)}"
+
+
+def count_of(k: int, n: int, noun: str, plural: str | None = None) -> str:
+    """'2 of 5 countries', 'all 5 countries', 'none of the 5 countries', 'both countries', 'neither
+    country', 'the only country' — a count of ``n`` things as a person would say it."""
+    plural = plural or noun + "s"
+    if n == 1:
+        return f"the only {noun}" if k == 1 else f"not the only {noun}"
+    if n == 2:
+        return {0: f"neither {noun}", 1: f"1 of the 2 {plural}", 2: f"both {plural}"}[k]
+    if k == 0:
+        return f"none of the {n} {plural}"
+    if k == n:
+        return f"all {n} {plural}"
+    return f"{k} of {n} {plural}"
+
+
+def all_of(n: int) -> str:
+    """'All 5', 'Both', 'The one' — the subject of a sentence about every one of ``n`` series."""
+    return "Both" if n == 2 else "The one series" if n == 1 else f"All {n}"
+
+
+def year(y) -> str:
+    """A year as a person writes it: '2018' (never '2,018' or '2 018')."""
+    return str(int(y))

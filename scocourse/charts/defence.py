@@ -5,7 +5,9 @@ import math
 
 from . import _format as fmt
 from . import style
-from ._common import OutOfRangeError, catalog_row, check_frame, indicator_source, name, source
+from ._common import check_frame, indicator_source, name, source
+from .._lookup import indicator_info
+from ..errors import OutOfRangeError
 from .figure import chart, finish, hatch_on, key_legend, new_figure_with_key
 
 __all__ = ["defence_then_now"]
@@ -47,7 +49,7 @@ def defence_then_now(data=None):
     order = sorted(groups.index, key=lambda c: (groups[c] != "member", -float(seed[seed["iso3"] == c]["value"].max()
                                                                            if seed[seed["iso3"] == c]["value"].notna().any() else 0), c))
     years = sorted(seed["year"].unique())
-    row = catalog_row("military_usd")
+    row = indicator_info("military_usd")
     wdi = indicator("military_usd", countries=order)
     latest = wdi.sort_values("year").groupby("iso3").tail(1).set_index("iso3")
 

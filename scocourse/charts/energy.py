@@ -2,19 +2,32 @@
 
 Data: ``datasets.load("energy")`` — ``electricity_generation`` (TWh by source; Our World in Data /
 Ember, Energy Institute) and ``fossil_production`` (TWh of primary energy by fuel; OWID energy data 2022,
-BP / Shift Project). The two measures come from different vintages and are never mixed in one series.
+BP / Shift Project). The two measures come from different vintages and are never mixed in one series;
+electricity generation may come in several vintages (OWID/Ember downloads of different years), and each
+chart uses one vintage per country — the newest that covers the country and year shown
+(:func:`pick_vintage`) — and names it in the source line.
+
+Each chart has a data step returning a tidy frame (``electricity_mix_data``,
+``electricity_mix_over_time_data``, ``fossil_production_data``) and a description step working on it.
 """
 from __future__ import annotations
 
 import math
 
-from . import _format as fmt
-from . import style
-from ._common import OutOfRangeError, WrongTypeError, central_asia, check_frame, check_years, name, \
-    resolve_countries, source_matching
-from .figure import chart, finish, hatch_on, key_legend, legend_above, new_figure, new_figure_with_key, text_on
+import re
 
-__all__ = ["electricity_mix", "electricity_mix_over_time", "fossil_production"]
+from . import _format as fmt
+from . import _layout as lay
+from . import style
+from ._common import check_frame, countries_or, name, source_matching
+from .figure import chart, finish, hatch_on, key_legend, legend_above, new_figure, text_on
+from .._lookup import check_years
+from ..errors import OutOfRangeError, WrongTypeError
+from ..facts import central_asia
+
+__all__ = ["electricity_mix", "electricity_mix_over_time", "fossil_production", "electricity_mix_data",
+           "electricity_mix_over_time_data", "fossil_production_data", "describe_electricity_mix",
+           "describe_electricity_mix_over_time", "describe_fossil_production", "pick_vintage", "vintage_order"]
 
 _FOSSIL = ("oil", "gas", "coal")
 
@@ -44,66 +57,128 @@ def _years_with_data(df, iso3: str) -> list[int]:
     return sorted(int(y) for y, v in tot.items() if v > 0)
 
 
-@chart
-def electricity_mix(countries, year: int | None = None, data=None, *, percent: bool = True):
-    """Return a CourseFigure: electricity generation by source, one stacked bar per country.
+def vintage_order(vintages) -> list[str]:
+    """The vintages newest first: by the latest year named in the text ('OWID chart download 2025 (...)'),
+    then by the text itself."""
+    def key(v):
+        years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", str(v))]
+        return (max(years, default=0), str(v))
 
-    ``countries``: one or more names or codes. ``year``: the year for every country (default: the latest
-    year with data *for each country*; the year is printed after each name and in the description).
-    ``percent=True`` (default) shows each source's share of the country's generation (%), with the total in
-    TWh at the bar end; ``percent=False`` shows TWh. ``data``: a DataFrame shaped like
-    ``datasets.load("energy")`` (rows with measure 'electricity_generation'). Source: OWID (Ember, Energy Institute).
+    return sorted({str(v) for v in vintages}, key=key, reverse=True)
+
+
+def pick_vintage(df, iso3: str, years=None) -> tuple[str, list[int]]:
+    """The vintage an electricity chart uses for one country, and that vintage's years with data.
+
+    ``df``: electricity-generation rows (iso3, year, value, vintage). ``years``: None or the years asked.
+    The chosen vintage is the newest (:func:`vintage_order`) that has the latest year with data among the
+    years asked in any vintage, so a newer download that stops earlier for a country (or misses it) is not
+    used for it, and vintages are never spliced. Raises OutOfRangeError when no vintage has data.
     """
-    import numpy as np
+    sub = df[df["iso3"] == iso3]
+    have = {v: [y for y in _years_with_data(g, iso3) if years is None or y in years]
+            for v, g in sub.groupby("vintage", sort=False)}
+    have = {v: ys for v, ys in have.items() if ys}
+    if not have:
+        raise OutOfRangeError(f"There is no electricity generation data for {name(iso3)}"
+                              + (" in those years." if years is not None else "."))
+    latest = max(ys[-1] for ys in have.values())
+    chosen = next(v for v in vintage_order(have) if have[v][-1] == latest)
+    return chosen, have[chosen]
 
-    codes = resolve_countries(countries, [])
+
+def _vintage_source(vintages) -> str:
+    """Source line naming the vintage(s) used: 'Source: OWID/Ember (...); vintage: OWID chart download 2024 (...)'."""
+    used = [v for v in vintage_order(vintages) if v]
+    line = source_matching("energy", used)
+    return line + f"; {'vintage' if len(used) == 1 else 'vintages'}: " + "; ".join(used) if used else line
+
+
+def electricity_mix_data(countries, year: int | None = None, data=None):
+    """Return the tidy frame ``electricity_mix`` draws: iso3, year, vintage, fuel, twh, share (% of the
+    country's generation) — one row per country and fuel (every fuel of ``style.FUEL_ORDER``, 0 when
+    absent). Per country: the newest vintage that covers it (:func:`pick_vintage`), in ``year`` or else
+    its latest year with data. ``attrs``: countries (order asked), year (as asked, or None)."""
+    import pandas as pd
+
+    codes = countries_or(countries, [])
+    if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
+        raise WrongTypeError(f"year= should be a year such as 2022, not {type(year).__name__} {year!r}.")
     df = _energy(data, "electricity_generation")
-    chosen = {}
+    rows = []
     for iso3 in codes:
-        years = _years_with_data(df, iso3)
-        if not years:
-            raise OutOfRangeError(f"There is no electricity generation data for {name(iso3)}.")
-        if year is None:
-            chosen[iso3] = years[-1]
-        else:
-            if not isinstance(year, int) or isinstance(year, bool):
-                raise WrongTypeError(f"year= should be a year such as 2022, not {type(year).__name__} {year!r}.")
-            if year not in years:
-                raise OutOfRangeError(f"There is no electricity generation data for {name(iso3)} in {year}; "
-                                      f"it has {years[0]}–{years[-1]}.")
-            chosen[iso3] = year
-    table = {}
-    for iso3, y in chosen.items():
-        sub = df[(df["iso3"] == iso3) & (df["year"] == y)].groupby("fuel")["value"].sum()
-        table[iso3] = {f: float(sub.get(f, 0.0)) for f in style.FUEL_ORDER}
-    fuels = [f for f in style.FUEL_ORDER if any(table[c][f] > 0 for c in codes)]
+        if year is not None and year not in _years_with_data(df, iso3):
+            have = _years_with_data(df, iso3)
+            if not have:
+                raise OutOfRangeError(f"There is no electricity generation data for {name(iso3)}.")
+            raise OutOfRangeError(f"There is no electricity generation data for {name(iso3)} in {year}; "
+                                  f"it has {have[0]}–{have[-1]}.")
+        vintage, years = pick_vintage(df, iso3, None if year is None else [year])
+        y = years[-1]
+        sub = df[(df["iso3"] == iso3) & (df["year"] == y) & (df["vintage"] == vintage)].groupby("fuel")["value"].sum()
+        total = sum(float(sub.get(f, 0.0)) for f in style.FUEL_ORDER)
+        rows.extend((iso3, y, vintage, f, float(sub.get(f, 0.0)), 100 * float(sub.get(f, 0.0)) / total)
+                    for f in style.FUEL_ORDER)
+    out = pd.DataFrame(rows, columns=["iso3", "year", "vintage", "fuel", "twh", "share"])
+    out.attrs = {"countries": codes, "year": year}
+    return out
+
+
+def _fuels_shown(frame) -> list:
+    return [f for f in style.FUEL_ORDER if (frame.loc[frame["fuel"] == f, "twh"] > 0).any()]
+
+
+def describe_electricity_mix(frame) -> str:
+    """The description of an ``electricity_mix_data`` frame: each country's largest source, its share and
+    the total; says when the countries' years differ."""
+    fuels = _fuels_shown(frame)
+    parts = []
+    for iso3 in frame.attrs["countries"]:
+        sub = frame[frame["iso3"] == iso3].set_index("fuel")
+        total = sum(sub["twh"].tolist())
+        top = max(fuels, key=lambda f: (float(sub.loc[f, "twh"]), -fuels.index(f)))
+        parts.append(f"{style.FUEL_LABELS[top].lower()} for {name(iso3)} "
+                     f"({fmt.pct(100 * float(sub.loc[top, 'twh']) / total, 0)} of {fmt.num(total)} TWh in "
+                     f"{fmt.year(sub['year'].iloc[0])})")
+    text = "Largest source of electricity: " + "; ".join(parts) + "."
+    if frame.attrs["year"] is None and frame["year"].nunique() > 1:
+        text += " Years differ: each country's latest year with data is shown."
+    return text
+
+
+def _draw_mix_bar(ax, i: int, sub, fuels, percent: bool, maxtot: float, axes_pt: float, s) -> None:
+    total = sum(sub["twh"].tolist())
+    left = 0.0
+    for f in fuels:
+        v = float(sub.loc[f, "twh"])
+        if v <= 0:
+            continue
+        width = 100 * v / total if percent else v
+        fill = style.FUEL_COLORS[f]
+        ax.barh(i, width, left=left, height=0.66, color=fill, edgecolor="white", linewidth=0.7,
+                hatch=style.FUEL_HATCHES[f] or None, hatchcolor=hatch_on(fill))
+        label = fmt.pct(100 * v / total, 0)
+        if lay.fits(label, width / (100 if percent else maxtot) * axes_pt, s["small"]):
+            ax.text(left + width / 2, i, label, ha="center", va="center", fontsize=s["small"],
+                    color=text_on(fill), fontweight="bold",
+                    bbox={"boxstyle": "round,pad=0.12", "facecolor": fill, "edgecolor": "none"}
+                    if style.FUEL_HATCHES[f] else None)
+        left += width
+    ax.text(left + (1 if percent else maxtot * 0.01), i, f"{fmt.num(total)} TWh", ha="left", va="center",
+            fontsize=s["small"], color="#333333")
+
+
+def _draw_electricity_mix(frame, percent: bool):
+    codes = frame.attrs["countries"]
+    fuels = _fuels_shown(frame)
     s = style.context_settings()
     fig, ax = new_figure(height=max(s["figsize"][1], 2.2 + 0.55 * len(codes)))
-    axes_pt = s["figsize"][0] * 72 - 200
-    maxtot = max(sum(t.values()) for t in table.values())
+    maxtot = max(sum(frame.loc[frame["iso3"] == c, "twh"].tolist()) for c in codes)
     for i, iso3 in enumerate(codes):
-        total = sum(table[iso3].values())
-        left = 0.0
-        for f in fuels:
-            v = table[iso3][f]
-            if v <= 0:
-                continue
-            width = 100 * v / total if percent else v
-            fill = style.FUEL_COLORS[f]
-            ax.barh(i, width, left=left, height=0.66, color=fill, edgecolor="white", linewidth=0.7,
-                    hatch=style.FUEL_HATCHES[f] or None, hatchcolor=hatch_on(fill))
-            share = 100 * v / total
-            label = fmt.pct(share, 0)
-            span = width / (100 if percent else maxtot) * axes_pt
-            if span >= len(label) * 0.6 * s["small"] + 8:
-                ax.text(left + width / 2, i, label, ha="center", va="center", fontsize=s["small"],
-                        color=text_on(fill), fontweight="bold",
-                        bbox={"boxstyle": "round,pad=0.12", "facecolor": fill, "edgecolor": "none"}
-                        if style.FUEL_HATCHES[f] else None)
-            left += width
-        ax.text(left + (1 if percent else maxtot * 0.01), i, f"{fmt.num(total)} TWh", ha="left", va="center",
-                fontsize=s["small"], color="#333333")
-    ax.set_yticks(range(len(codes)), labels=[f"{name(c)} ({chosen[c]})" for c in codes])
+        _draw_mix_bar(ax, i, frame[frame["iso3"] == iso3].set_index("fuel"), fuels, percent, maxtot,
+                      lay.axes_width(200), s)
+    years = frame.groupby("iso3")["year"].first()
+    ax.set_yticks(range(len(codes)), labels=[f"{name(c)} ({years[c]})" for c in codes])
     ax.set_ylim(len(codes) - 0.5, -0.5)
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
@@ -116,56 +191,93 @@ def electricity_mix(countries, year: int | None = None, data=None, *, percent: b
         ax.set_xlabel("Electricity generation, TWh")
     ax.grid(axis="x")
     legend_above(ax, _fuel_handles(fuels), ncols=math.ceil(len(fuels) / math.ceil(len(fuels) / 7)))
-    parts = []
-    for iso3 in codes:
-        total = sum(table[iso3].values())
-        top = max(fuels, key=lambda f: (table[iso3][f], -fuels.index(f)))
-        parts.append(f"{style.FUEL_LABELS[top].lower()} for {name(iso3)} "
-                     f"({fmt.pct(100 * table[iso3][top] / total, 0)} of {fmt.num(total)} TWh in {chosen[iso3]})")
-    description = "Largest source of electricity: " + "; ".join(parts) + "."
-    years_used = sorted(set(chosen.values()))
-    if year is None:
-        note = (f"Year: the latest with data for each country ({fmt.join(str(y) for y in years_used)})."
-                if len(years_used) > 1 else f"Year: the latest with data ({years_used[0]}).")
-        if len(years_used) > 1:
-            description += f" Years differ: each country's latest year with data is shown."
-    else:
-        note = f"Year: {year}."
-    title = "Electricity generation by source" + (f", {years_used[0]}" if len(years_used) == 1 else "")
-    return finish(fig, title=title, description=description, source=source_matching("energy", sorted(set(df["vintage"]))),
-                  notes=[note])
+    return fig
 
 
 @chart
-def electricity_mix_over_time(country, years=None, data=None):
-    """Return a CourseFigure: a country's electricity generation by source over time (stacked areas, TWh).
+def electricity_mix(countries, year: int | None = None, data=None, *, percent: bool = True):
+    """Return a CourseFigure: electricity generation by source, one stacked bar per country.
 
-    ``country``: a name or code. ``years``: year, range, (start, end) or list (default: all years with
-    data). ``data``: a DataFrame shaped like ``datasets.load("energy")``. Fixed colour and hatch per source.
-    Source: OWID (Ember, Energy Institute).
+    ``countries``: one or more names or codes. ``year``: the year for every country (default: the latest
+    year with data *for each country*; the year is printed after each name and in the description).
+    ``percent=True`` (default) shows each source's share of the country's generation (%), with the total in
+    TWh at the bar end; ``percent=False`` shows TWh. ``data``: a DataFrame shaped like
+    ``datasets.load("energy")`` (rows with measure 'electricity_generation'). Each country's figures come
+    from one vintage, the newest that covers it; the source line names it. Source: OWID (Ember, Energy Institute).
     """
-    import numpy as np
+    frame = electricity_mix_data(countries, year, data)
+    fig = _draw_electricity_mix(frame, percent)
+    years_used = sorted(set(int(y) for y in frame["year"]))
+    if year is None:
+        note = (f"Year: the latest with data for each country ({fmt.join(str(y) for y in years_used)})."
+                if len(years_used) > 1 else f"Year: the latest with data ({years_used[0]}).")
+    else:
+        note = f"Year: {year}."
+    title = "Electricity generation by source" + (f", {years_used[0]}" if len(years_used) == 1 else "")
+    return finish(fig, title=title, description=describe_electricity_mix(frame),
+                  source=_vintage_source(frame["vintage"]), notes=[note])
 
+
+def electricity_mix_over_time_data(country, years=None, data=None):
+    """Return the tidy frame ``electricity_mix_over_time`` draws: year, fuel, twh for one country, from one
+    vintage (:func:`pick_vintage`: the newest that covers the latest year asked). ``attrs``: iso3,
+    vintage, years (the chosen vintage's years with data), others (older vintages not used)."""
     if not isinstance(country, str):
         raise WrongTypeError(f"country should be one name or code such as 'Kyrgyzstan', not {type(country).__name__}.")
-    iso3 = resolve_countries(country, [])[0]
+    iso3 = countries_or(country, [])[0]
     df = _energy(data, "electricity_generation")
     have = _years_with_data(df, iso3)
     if not have:
         raise OutOfRangeError(f"There is no electricity generation data for {name(iso3)}.")
     wanted = check_years(years, have[0], have[-1], f"Electricity generation of {name(iso3)}")
-    yrs = [y for y in have if wanted is None or y in wanted]
-    if not yrs:
+    if wanted is not None and not set(wanted) & set(have):
         raise OutOfRangeError(f"There is no electricity generation data for {name(iso3)} in those years; "
                               f"it has {have[0]}–{have[-1]}.")
+    vintage, yrs = pick_vintage(df, iso3, wanted)
+    sub = df[(df["iso3"] == iso3) & (df["vintage"] == vintage) & df["year"].isin(yrs)]
+    out = sub.groupby(["year", "fuel"], as_index=False)["value"].sum().rename(columns={"value": "twh"})
+    out.attrs = {"iso3": iso3, "vintage": vintage, "years": yrs,
+                 "others": [v for v in vintage_order(df.loc[df["iso3"] == iso3, "vintage"]) if v != vintage]}
+    return out
+
+
+def _wide(frame):
+    import numpy as np
+
+    yrs = frame.attrs["years"]
     all_years = np.arange(yrs[0], yrs[-1] + 1)
-    sub = df[(df["iso3"] == iso3) & df["year"].isin(yrs)]
-    wide = sub.pivot_table(index="year", columns="fuel", values="value", aggfunc="sum").reindex(all_years)
+    wide = frame.pivot_table(index="year", columns="fuel", values="twh", aggfunc="sum").reindex(all_years)
     fuels = [f for f in style.FUEL_ORDER if f in wide.columns and wide[f].fillna(0).max() > 0]
-    s = style.context_settings()
+    return wide, fuels, all_years
+
+
+def describe_electricity_mix_over_time(frame) -> str:
+    """The description of an ``electricity_mix_over_time_data`` frame: how total generation changed and the
+    largest source's share at both ends."""
+    wide, fuels, _ = _wide(frame)
+    iso3 = frame.attrs["iso3"]
+    totals = wide[fuels].sum(axis=1, min_count=1)
+    first_y, last_y = int(totals.first_valid_index()), int(totals.last_valid_index())
+    tot0, tot1 = float(totals[first_y]), float(totals[last_y])
+    top = max(fuels, key=lambda f: (float(wide.loc[last_y, f] or 0), -fuels.index(f)))
+    sh1 = 100 * float(wide.loc[last_y, top]) / tot1
+    source_name = style.FUEL_LABELS[top].lower()
+    if first_y == last_y:
+        return (f"{name(iso3)} generated {fmt.num(tot1)} TWh of electricity in {last_y}; {source_name} is the "
+                f"largest source ({fmt.pct(sh1, 0)}).")
+    sh0 = 100 * float(wide.loc[first_y, top]) / tot0 if tot0 else float("nan")
+    a, b = f"{fmt.num(tot0)} TWh", f"{fmt.num(tot1)} TWh"
+    verb = "rose" if tot1 > tot0 else "fell"
+    return (f"{name(iso3)}'s electricity generation {fmt.change(a, b, first_y, last_y, verb=verb)}; {source_name} is "
+            f"the largest source ({fmt.pct(sh1, 0)} in {last_y}, {fmt.pct(sh0, 0)} in {first_y}).")
+
+
+def _draw_mix_over_time(frame):
+    from matplotlib.ticker import MaxNLocator
+
+    wide, fuels, all_years = _wide(frame)
     fig, ax = new_figure()
-    ys = [wide[f].to_numpy() for f in fuels]
-    ax.stackplot(all_years, ys, colors=[style.FUEL_COLORS[f] for f in fuels],
+    ax.stackplot(all_years, [wide[f].to_numpy() for f in fuels], colors=[style.FUEL_COLORS[f] for f in fuels],
                  hatch=[style.FUEL_HATCHES[f] or None for f in fuels], edgecolor="white", linewidth=0.6)
     for coll, f in zip(ax.collections, fuels):
         coll.set_hatchcolor(hatch_on(style.FUEL_COLORS[f]))
@@ -174,26 +286,112 @@ def electricity_mix_over_time(country, years=None, data=None):
     ax.set_ylabel("Electricity generation, TWh")
     ax.grid(axis="y")
     ax.set_axisbelow(False)
-    from matplotlib.ticker import MaxNLocator
     ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=7))
     ax.legend(handles=_fuel_handles(list(reversed(fuels))), loc="upper left", bbox_to_anchor=(1.01, 1.0),
               borderaxespad=0, handlelength=1.6, title="Top to bottom")
+    return fig
+
+
+@chart
+def electricity_mix_over_time(country, years=None, data=None):
+    """Return a CourseFigure: a country's electricity generation by source over time (stacked areas, TWh).
+
+    ``country``: a name or code. ``years``: year, range, (start, end) or list (default: all years with
+    data). ``data``: a DataFrame shaped like ``datasets.load("energy")``. Fixed colour and hatch per source.
+    The whole series comes from one vintage (the newest that covers the latest year asked), named in the
+    source line; vintages are never spliced. Source: OWID (Ember, Energy Institute).
+    """
+    frame = electricity_mix_over_time_data(country, years, data)
+    fig = _draw_mix_over_time(frame)
+    wide, fuels, all_years = _wide(frame)
     totals = wide[fuels].sum(axis=1, min_count=1)
     first_y, last_y = int(totals.first_valid_index()), int(totals.last_valid_index())
-    tot0, tot1 = float(totals[first_y]), float(totals[last_y])
-    top = max(fuels, key=lambda f: (float(wide.loc[last_y, f] or 0), -fuels.index(f)))
-    sh1 = 100 * float(wide.loc[last_y, top]) / tot1
-    sh0 = 100 * float(wide.loc[first_y, top]) / tot0 if tot0 else float("nan")
-    trend = "rose" if tot1 > tot0 else "fell"
-    description = (f"{name(iso3)}'s electricity generation {trend} from {fmt.num(tot0)} TWh in {first_y} to "
-                   f"{fmt.num(tot1)} TWh in {last_y}; {style.FUEL_LABELS[top].lower()} is the largest source "
-                   f"({fmt.pct(sh1, 0)} in {last_y}, {fmt.pct(sh0, 0)} in {first_y}).")
     notes = []
     missing = [int(y) for y in all_years if math.isnan(totals.get(y, float("nan")))]
     if missing:
         notes.append(f"No data for {', '.join(map(str, missing))}: left as a gap.")
-    return finish(fig, title=f"{name(iso3)}: electricity generation by source, {first_y}–{last_y}",
-                  description=description, source=source_matching("energy", sorted(set(sub["vintage"]))), notes=notes)
+    if frame.attrs["others"]:
+        notes.append(f"One vintage throughout; not spliced with {'; '.join(frame.attrs['others'])}.")
+    return finish(fig, title=f"{name(frame.attrs['iso3'])}: electricity generation by source, {first_y}–{last_y}",
+                  description=describe_electricity_mix_over_time(frame), source=_vintage_source([frame.attrs["vintage"]]),
+                  notes=notes)
+
+
+def fossil_production_data(countries=None, data=None):
+    """Return the tidy frame ``fossil_production`` draws: iso3, year, fuel (oil, gas, coal), twh, vintage.
+    ``attrs``: countries (order asked; default the five Central Asian states)."""
+    codes = countries_or(countries, central_asia())
+    df = _energy(data, "fossil_production")
+    for iso3 in codes:
+        if not len(df[df["iso3"] == iso3]):
+            raise OutOfRangeError(f"There is no fossil fuel production data for {name(iso3)}.")
+    out = df[df["iso3"].isin(codes)][["iso3", "year", "fuel", "value", "vintage"]].rename(columns={"value": "twh"})
+    out.attrs = {"countries": codes}
+    return out
+
+
+def _latest_by_country(frame, all_years) -> dict:
+    """{iso3: (latest year, {fuel: TWh})} of a ``fossil_production_data`` frame."""
+    totals = {}
+    for iso3 in frame.attrs["countries"]:
+        sub = frame[frame["iso3"] == iso3].pivot_table(index="year", columns="fuel", values="twh", aggfunc="sum")
+        sub = sub.reindex(all_years)
+        last = sub.dropna(how="all").index.max()
+        totals[iso3] = (int(last), {f: float(sub.loc[last, f]) for f in _FOSSIL if f in sub.columns
+                                    and not math.isnan(sub.loc[last, f])})
+    return totals
+
+
+def describe_fossil_production(frame) -> str:
+    """The description of a ``fossil_production_data`` frame: the largest producer and each one's main fuel."""
+    import numpy as np
+
+    totals = _latest_by_country(frame, np.arange(int(frame["year"].min()), int(frame["year"].max()) + 1))
+    ranked = sorted(frame.attrs["countries"], key=lambda c: (-sum(totals[c][1].values()), c))
+    yr, vals = totals[ranked[0]]
+    main = max(vals, key=lambda f: vals[f]) if vals else None
+    text = (f"In {yr} {name(ranked[0])} was the largest producer shown ({fmt.num(sum(vals.values()))} TWh of oil, "
+            f"gas and coal, mostly {main})." if main else "")
+    others = [f"{name(c)} mostly {max(totals[c][1], key=lambda f: totals[c][1][f])}" for c in ranked[1:]
+              if totals[c][1] and sum(totals[c][1].values()) > 0]
+    return text + (f" {'; '.join(others)}." if others else "")
+
+
+def _draw_fossil_panel(ax, sub, all_years, s) -> None:
+    import numpy as np
+    from matplotlib.ticker import MaxNLocator
+
+    from .indicators import value_formatter
+
+    for f in _FOSSIL:
+        if f in sub.columns and sub[f].fillna(0).max() > 0:
+            vals = sub[f].to_numpy()
+            last_ok = int(np.flatnonzero(~np.isnan(vals))[-1])
+            ax.plot(all_years, vals, color=style.FUEL_COLORS[f], linestyle=style.FUEL_LINESTYLES[f],
+                    marker=style.FUEL_MARKERS[f], markevery=[last_ok], label=style.FUEL_LABELS[f])
+    ax.set_ylim(0, None)
+    ax.yaxis.set_major_formatter(value_formatter("TWh"))
+    ax.grid(axis="y")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
+
+
+def _draw_fossil_production(frame):
+    import numpy as np
+    from matplotlib.lines import Line2D
+
+    codes = frame.attrs["countries"]
+    all_years = np.arange(int(frame["year"].min()), int(frame["year"].max()) + 1)
+    s = style.context_settings()
+    fig, axes, key, ncols = lay.panel_grid(len(codes), base_height=1.6, sharex=True)
+    for ax, iso3 in zip(axes, codes):
+        sub = frame[frame["iso3"] == iso3].pivot_table(index="year", columns="fuel", values="twh", aggfunc="sum")
+        _draw_fossil_panel(ax, sub.reindex(all_years), all_years, s)
+        ax.set_title(name(iso3), loc="left", fontsize=s["font"], color="#1A1A1A")
+    lay.tidy_panels(axes, len(codes), ncols)
+    fig.supylabel("Production, TWh (primary energy)", fontsize=s["label"])
+    key_legend(key, [Line2D([], [], color=style.FUEL_COLORS[f], linestyle=style.FUEL_LINESTYLES[f],
+                            marker=style.FUEL_MARKERS[f], label=style.FUEL_LABELS[f]) for f in _FOSSIL])
+    return fig
 
 
 @chart
@@ -204,68 +402,11 @@ def fossil_production(countries=None, data=None):
     scale. Units: TWh of primary energy. ``data``: a DataFrame shaped like ``datasets.load("energy")``
     (rows with measure 'fossil_production'). Source: OWID energy data 2022 (BP, Shift Project).
     """
-    import numpy as np
-    from matplotlib.lines import Line2D
-    from matplotlib.ticker import MaxNLocator
-
-    from .indicators import value_formatter
-
-    codes = resolve_countries(countries, central_asia())
-    df = _energy(data, "fossil_production")
-    for iso3 in codes:
-        if not len(df[df["iso3"] == iso3]):
-            raise OutOfRangeError(f"There is no fossil fuel production data for {name(iso3)}.")
-    df = df[df["iso3"].isin(codes)]
-    y0, y1 = int(df["year"].min()), int(df["year"].max())
-    all_years = np.arange(y0, y1 + 1)
-    s = style.context_settings()
-    ncols = min(3, len(codes))
-    nrows = math.ceil(len(codes) / ncols)
-    fig, axes, key = new_figure_with_key(nrows, ncols, sharex=True,
-                                         height=max(s["figsize"][1], 1.6 + s["panel"] * nrows))
-    flat = list(np.atleast_1d(axes).ravel())
-    totals = {}
-    for ax, iso3 in zip(flat, codes):
-        sub = df[df["iso3"] == iso3].pivot_table(index="year", columns="fuel", values="value", aggfunc="sum")
-        sub = sub.reindex(all_years)
-        for f in _FOSSIL:
-            if f in sub.columns and sub[f].fillna(0).max() > 0:
-                vals = sub[f].to_numpy()
-                last_ok = int(np.flatnonzero(~np.isnan(vals))[-1])
-                ax.plot(all_years, vals, color=style.FUEL_COLORS[f], linestyle=style.FUEL_LINESTYLES[f],
-                        marker=style.FUEL_MARKERS[f], markevery=[last_ok], label=style.FUEL_LABELS[f])
-        last = sub.dropna(how="all").index.max()
-        totals[iso3] = (int(last), {f: float(sub.loc[last, f]) for f in _FOSSIL if f in sub.columns
-                                    and not math.isnan(sub.loc[last, f])})
-        ax.set_title(name(iso3), loc="left", fontsize=s["font"], color="#1A1A1A")
-        ax.set_ylim(0, None)
-        ax.yaxis.set_major_formatter(value_formatter("TWh"))
-        ax.grid(axis="y")
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
-    for k, ax in enumerate(flat[:len(codes)]):
-        if k + ncols >= len(codes):
-            ax.xaxis.set_tick_params(labelbottom=True)
-    for ax in flat[len(codes):]:
-        ax.remove()
-    fig.supylabel("Production, TWh (primary energy)", fontsize=s["label"])
-    handles = [Line2D([], [], color=style.FUEL_COLORS[f], linestyle=style.FUEL_LINESTYLES[f],
-                      marker=style.FUEL_MARKERS[f], label=style.FUEL_LABELS[f]) for f in _FOSSIL]
-    key_legend(key, handles)
-    ranked = sorted(codes, key=lambda c: (-sum(totals[c][1].values()), c))
-    big = ranked[0]
-    yr, vals = totals[big]
-    main = max(vals, key=lambda f: vals[f]) if vals else None
-    description = (f"In {yr} {name(big)} was the largest producer shown ({fmt.num(sum(vals.values()))} TWh of oil, gas "
-                   f"and coal, mostly {main})." if main else "")
-    others = []
-    for c in ranked[1:]:
-        y, v = totals[c]
-        if v and sum(v.values()) > 0:
-            others.append(f"{name(c)} mostly {max(v, key=lambda f: v[f])}")
-    if others:
-        description += f" {'; '.join(others)}."
-    vint = sorted(v for v in set(df["vintage"]) if v)
+    frame = fossil_production_data(countries, data)
+    fig = _draw_fossil_production(frame)
+    y0, y1 = int(frame["year"].min()), int(frame["year"].max())
+    vint = sorted(v for v in set(frame["vintage"]) if v)
     notes = [f"Primary energy content of production; each panel has its own scale. Data: {', '.join(vint)}."
              if vint else "Primary energy content of production; each panel has its own scale."]
-    return finish(fig, title=f"Fossil fuel production, {y0}–{y1} (TWh)", description=description,
+    return finish(fig, title=f"Fossil fuel production, {y0}–{y1} (TWh)", description=describe_fossil_production(frame),
                   source=source_matching("energy", vint), notes=notes)

@@ -4,12 +4,16 @@ from __future__ import annotations
 import math
 
 from . import _format as fmt
+from . import _layout as lay
 from . import style
-from ._common import catalog_row, central_asia, check_frame, check_years, indicator_source, name, \
-    resolve_countries, spread, OutOfRangeError
+from ._common import check_frame, countries_or, indicator_source, name, spread
 from .figure import chart, finish, new_figure
+from .._lookup import check_years, indicator_info
+from ..errors import OutOfRangeError
+from ..facts import central_asia
 
-__all__ = ["indicator_lines", "draw_series", "end_labels", "value_formatter"]
+__all__ = ["indicator_lines", "indicator_lines_data", "describe_indicator_lines", "draw_series", "end_labels",
+           "value_formatter"]
 
 
 def value_formatter(unit: str):
@@ -75,15 +79,14 @@ def end_labels(ax, items, fontsize: float, *, gap_factor: float = 1.3):
 
 
 def _frame(row, countries, years, data):
-    import pandas as pd
-
     if data is None:
-        df = __import__("scocourse").indicator(row.indicator, countries=countries, years=years)
+        from .._lookup import indicator
+
+        df = indicator(row.indicator, countries=countries, years=years)
     else:
         df = check_frame(data, ["iso3", "year", "value"], "indicators")
         if "indicator" in df.columns:
-            codes = {catalog_row(str(c)).indicator for c in df["indicator"].dropna().unique()}
-            df = df[df["indicator"].map(lambda c: catalog_row(str(c)).indicator) == row.indicator]
+            df = df[df["indicator"].map(lambda c: indicator_info(str(c)).indicator) == row.indicator]
         df = df[df["iso3"].isin(countries)]
         if len(df) and years is not None:
             wanted = check_years(years, int(df["year"].min()), int(df["year"].max()), f"'{row.short_name}'")
@@ -95,33 +98,98 @@ def _frame(row, countries, years, data):
     return df[["iso3", "year", "value"]].assign(year=lambda d: d["year"].astype(int), value=lambda d: d["value"].astype(float))
 
 
-def _describe(df, row, y0: int, y1: int) -> str:
-    last = df.sort_values("year").groupby("iso3").tail(1).sort_values(["value", "iso3"], ascending=[False, True])
-    first = df.sort_values("year").groupby("iso3").head(1).set_index("iso3")
-    unit = row.unit
-    top = last.iloc[0]
-    text = f"{row.name}, {y0}–{y1}: " if y1 > y0 else f"{row.name}, {y0}: "
-    if len(last) == 1:
-        f = first.loc[top["iso3"]]
-        text += (f"{name(top['iso3'])} went from {fmt.with_unit(f['value'], unit)} in {int(f['year'])} "
-                 f"to {fmt.with_unit(top['value'], unit)} in {int(top['year'])}.")
-        return text
-    bottom = last.iloc[-1]
-    text += (f"{'in the latest year with data, ' if y1 > y0 else ''}{name(top['iso3'])} is highest ({fmt.with_unit(top['value'], unit)} in "
-             f"{int(top['year'])}) and {name(bottom['iso3'])} lowest ({fmt.with_unit(bottom['value'], unit)} in "
-             f"{int(bottom['year'])})")
-    if bottom["value"] > 0 and top["value"] > 0 and not unit.startswith("%"):
-        text += f", {fmt.times(top['value'], bottom['value'])} as much"
-    text += "."
-    ups = [c for c in last["iso3"] if c in first.index and last.set_index("iso3").loc[c, "value"] > first.loc[c, "value"]]
-    downs = [c for c in last["iso3"] if c in first.index and last.set_index("iso3").loc[c, "value"] < first.loc[c, "value"]]
+def indicator_lines_data(indicator: str, countries=None, years=None, data=None):
+    """Return the tidy frame ``indicator_lines`` draws: iso3, year, value (rows without a value dropped).
+    ``attrs``: indicator (WDI code), short_name, name, unit, formula-free catalogue facts, countries (the
+    ones with data, in the order asked)."""
+    row = indicator_info(indicator)
+    codes = countries_or(countries, central_asia())
+    df = _frame(row, codes, years, data)
+    df.attrs = {"indicator": row.indicator, "short_name": row.short_name, "name": row.name, "unit": row.unit,
+                "countries": [c for c in codes if c in set(df["iso3"])]}
+    return df
+
+
+def _one_series_sentence(first, last, unit: str) -> str:
+    return (f"{name(last['iso3'])} " + fmt.change(fmt.with_unit(first["value"], unit), fmt.with_unit(last["value"], unit),
+                                                  int(first["year"]), int(last["year"])) + ".")
+
+
+def _direction_sentence(first, last) -> str:
+    final = last.set_index("iso3")["value"]
+    ups = [c for c in last["iso3"] if c in first.index and final[c] > first.loc[c, "value"]]
+    downs = [c for c in last["iso3"] if c in first.index and final[c] < first.loc[c, "value"]]
     if len(ups) == len(last):
-        text += f" All {len(last)} rose over the period."
-    elif len(downs) == len(last):
-        text += f" All {len(last)} fell over the period."
-    elif ups and downs:
-        text += f" {fmt.join(name(c) for c in ups)} rose; {fmt.join(name(c) for c in downs)} fell."
-    return text
+        return f" {fmt.all_of(len(last))} rose over the period."
+    if len(downs) == len(last):
+        return f" {fmt.all_of(len(last))} fell over the period."
+    if ups and downs:
+        return f" {fmt.join(name(c) for c in ups)} rose; {fmt.join(name(c) for c in downs)} fell."
+    return ""
+
+
+def describe_indicator_lines(df) -> str:
+    """The description of an ``indicator_lines_data`` frame: highest and lowest in the latest year with data
+    (and how many times as much), and which series rose or fell."""
+    a = df.attrs
+    y0, y1 = int(df["year"].min()), int(df["year"].max())
+    ordered = df.sort_values("year", kind="mergesort")
+    last = ordered.groupby("iso3").tail(1).sort_values(["value", "iso3"], ascending=[False, True])
+    first = ordered.groupby("iso3").head(1).set_index("iso3")
+    unit, top = a["unit"], last.iloc[0]
+    text = f"{a['name']}, {y0}–{y1}: " if y1 > y0 else f"{a['name']}, {y0}: "
+    if len(last) == 1:
+        return text + _one_series_sentence(first.loc[top["iso3"]].to_dict() | {"iso3": top["iso3"]}, top, unit)
+    bottom = last.iloc[-1]
+    text += (f"{'in the latest year with data, ' if y1 > y0 else ''}{name(top['iso3'])} is highest "
+             f"({fmt.with_unit(top['value'], unit)} in {int(top['year'])}) and {name(bottom['iso3'])} lowest "
+             f"({fmt.with_unit(bottom['value'], unit)} in {int(bottom['year'])})")
+    if bottom["value"] > 0 and top["value"] > 0 and not unit.startswith("%"):
+        text += f", {fmt.as_much(top['value'], bottom['value'])}"
+    return text + "." + _direction_sentence(first, last)
+
+
+def _draw_panels(df, wide, all_years, s):
+    import numpy as np
+
+    shown, unit = df.attrs["countries"], df.attrs["unit"]
+    fig, flat, _key, ncols = lay.panel_grid(len(shown), base_height=1.3, key=False, sharex=True)
+    for ax, iso3 in zip(flat, shown):
+        draw_series(ax, all_years, wide[iso3].to_numpy(), iso3)
+        ax.set_title(name(iso3), loc="left", fontsize=s["font"], color="#1A1A1A")
+        ax.yaxis.set_major_formatter(value_formatter(unit))
+        ax.grid(axis="y")
+        ax.set_ylim(bottom=min(0, np.nanmin(wide[iso3].to_numpy())))
+    for ax in flat[len(shown):]:
+        ax.remove()
+    for k, ax in enumerate(flat[:len(shown)]):
+        if k + ncols >= len(shown):  # nothing below it: show its years
+            ax.xaxis.set_tick_params(labelbottom=True)
+    fig.supylabel(fmt.axis_label(unit), fontsize=s["label"])
+    return fig
+
+
+def _draw_lines(df, wide, all_years, s):
+    import numpy as np
+
+    shown, unit = df.attrs["countries"], df.attrs["unit"]
+    y0, y1 = int(all_years[0]), int(all_years[-1])
+    fig, ax = new_figure()
+    items = []
+    for iso3 in shown:
+        series = wide[iso3].to_numpy()
+        draw_series(ax, all_years, series, iso3)
+        ok = np.flatnonzero(~np.isnan(series))
+        items.append((all_years[ok[-1]], series[ok[-1]], name(iso3), style.color(iso3), style.marker(iso3)))
+    ax.set_xlim(y0, y1 + (0 if y1 > y0 else 1))
+    lo, hi = np.nanmin(wide[shown].to_numpy()), np.nanmax(wide[shown].to_numpy())
+    pad = (hi - lo) * 0.05 or abs(hi) * 0.05 or 1
+    ax.set_ylim(min(0, lo - pad) if lo >= 0 else lo - pad, hi + pad)
+    ax.yaxis.set_major_formatter(value_formatter(unit))
+    ax.set_ylabel(fmt.axis_label(unit))
+    ax.grid(axis="y")
+    end_labels(ax, items, s["small"] + 0.5)
+    return fig
 
 
 @chart
@@ -136,57 +204,19 @@ def indicator_lines(indicator: str, countries=None, years=None, data=None, small
     Source: World Bank WDI (or the course's derivation, stated in the source line).
     """
     import numpy as np
+    from matplotlib.ticker import MaxNLocator
 
-    row = catalog_row(indicator)
-    codes = resolve_countries(countries, central_asia())
-    df = _frame(row, codes, years, data)
-    shown = [c for c in codes if c in set(df["iso3"])]
+    df = indicator_lines_data(indicator, countries, years, data)
+    shown = df.attrs["countries"]
     y0, y1 = int(df["year"].min()), int(df["year"].max())
     all_years = np.arange(y0, y1 + 1)
-    s = style.context_settings()
     wide = df.pivot_table(index="year", columns="iso3", values="value", aggfunc="first").reindex(all_years)
-    if small_multiples:
-        ncols = min(3, len(shown))
-        nrows = math.ceil(len(shown) / ncols)
-        fig, axes = new_figure(nrows, ncols, sharex=True, squeeze=False,
-                               height=max(s["figsize"][1], 1.3 + s["panel"] * nrows))
-        flat = list(axes.ravel())
-        for ax, iso3 in zip(flat, shown):
-            draw_series(ax, all_years, wide[iso3].to_numpy(), iso3)
-            ax.set_title(name(iso3), loc="left", fontsize=s["font"], color="#1A1A1A")
-            ax.yaxis.set_major_formatter(value_formatter(row.unit))
-            ax.grid(axis="y")
-            ax.set_ylim(bottom=min(0, np.nanmin(wide[iso3].to_numpy())))
-        for ax in flat[len(shown):]:
-            ax.remove()
-        for k, ax in enumerate(flat[:len(shown)]):
-            if k + ncols >= len(shown):  # nothing below it: show its years
-                ax.xaxis.set_tick_params(labelbottom=True)
-        fig.supylabel(fmt.axis_label(row.unit), fontsize=s["label"])
-    else:
-        fig, ax = new_figure()
-        items = []
-        for iso3 in shown:
-            series = wide[iso3].to_numpy()
-            draw_series(ax, all_years, series, iso3)
-            ok = np.flatnonzero(~np.isnan(series))
-            items.append((all_years[ok[-1]], series[ok[-1]], name(iso3), style.color(iso3), style.marker(iso3)))
-        ax.set_xlim(y0, y1 + (0 if y1 > y0 else 1))
-        lo = np.nanmin(wide[shown].to_numpy())
-        hi = np.nanmax(wide[shown].to_numpy())
-        pad = (hi - lo) * 0.05 or abs(hi) * 0.05 or 1
-        ax.set_ylim(min(0, lo - pad) if lo >= 0 else lo - pad, hi + pad)
-        ax.yaxis.set_major_formatter(value_formatter(row.unit))
-        ax.set_ylabel(fmt.axis_label(row.unit))
-        ax.grid(axis="y")
-        end_labels(ax, items, s["small"] + 0.5)
-    from matplotlib.ticker import MaxNLocator
+    draw = _draw_panels if small_multiples else _draw_lines
+    fig = draw(df, wide, all_years, style.context_settings())
     for ax in fig.axes:
         ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=4 if small_multiples else 7))
-    description = _describe(df, row, y0, y1)
     gaps = [c for c in shown if wide[c].loc[wide[c].first_valid_index():wide[c].last_valid_index()].isna().any()]
-    notes = []
-    if gaps:
-        notes.append(f"Gaps are years without data ({fmt.join(name(c) for c in gaps)}); they are not interpolated.")
-    title = f"{row.name}, {y0}–{y1}" if y1 > y0 else f"{row.name}, {y0}"
-    return finish(fig, title=title, description=description, source=indicator_source([row.indicator]), notes=notes)
+    notes = [f"Gaps are years without data ({fmt.join(name(c) for c in gaps)}); they are not interpolated."] if gaps else []
+    title = f"{df.attrs['name']}, {y0}–{y1}" if y1 > y0 else f"{df.attrs['name']}, {y0}"
+    return finish(fig, title=title, description=describe_indicator_lines(df),
+                  source=indicator_source([df.attrs["indicator"]]), notes=notes)

@@ -1,14 +1,21 @@
-"""Membership timeline: one bar per country per status spell, Shanghai Five (1996) to the present."""
+"""Membership timeline: one bar per country per status spell, Shanghai Five (1996) to the present.
+
+Three steps: :func:`membership_timeline_data` (the spells as a tidy frame with the bars' extent and row),
+a drawing step, and :func:`describe_membership_timeline` (the description, from the frame).
+"""
 from __future__ import annotations
 
 import datetime as _dt
 
 from . import _format as fmt
+from . import _layout as lay
 from . import style
 from ._common import check_frame, name, source
 from .figure import chart, finish, hatch_on, legend_below, new_figure
+from ..errors import OutOfRangeError, WrongTypeError
 
-__all__ = ["membership_timeline", "membership_spells", "expansion_waves", "latest_change"]
+__all__ = ["membership_timeline", "membership_timeline_data", "describe_membership_timeline", "membership_spells",
+           "expansion_waves", "latest_change"]
 
 _MEMBER = ("founding_member", "member")
 
@@ -43,11 +50,21 @@ def membership_spells(data=None):
                                f"Valid statuses: {', '.join(STATUSES)}.")
     if "country" not in df.columns:
         df["country"] = [name(c) for c in df["iso3"]]
-    return df.sort_values(["start", "iso3", "status"], kind="mergesort").reset_index(drop=True)
+    df = df.sort_values(["start", "iso3", "status"], kind="mergesort").reset_index(drop=True)
+    df.attrs["dataset"] = data is None  # the course dataset (facts apply) or a frame given with data=
+    return df
 
 
-def latest_change(spells) -> _dt.date:
-    """The last date on which any status starts or ends (never after today)."""
+def latest_change(spells=None) -> _dt.date:
+    """The date of the latest status change on or before today: :func:`scocourse.facts.latest_membership_change`.
+
+    ``spells``: None (the membership dataset) or a frame given with ``data=`` to a chart, for which the same
+    rule (the latest start or end date not after today) is applied to that frame.
+    """
+    from ..facts import latest_membership_change
+
+    if spells is None or getattr(spells, "attrs", {}).get("dataset", False):
+        return latest_membership_change()
     today = _dt.date.today()
     dates = [d.date() for d in list(spells["start"]) + list(spells["end"].dropna())]
     return max(d for d in dates if d <= today)
@@ -79,42 +96,85 @@ def expansion_waves(spells) -> list[dict]:
     return sorted(waves, key=lambda w: w["date"])
 
 
+def _check_range(spells, start, end) -> None:
+    today = _dt.date.today()
+    first_day = spells["start"].min().date()
+    for label, value in (("start", start), ("end", end)):
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+            raise WrongTypeError(f"{label}= should be a year such as 2001, not {type(value).__name__} {value!r}.")
+    if not first_day.year <= start <= today.year:
+        raise OutOfRangeError(f"start={start} is outside the membership data, which run from {first_day.year} "
+                              f"to {today.year}.")
+    if end is not None and not start <= end <= today.year:
+        raise OutOfRangeError(f"end={end} should be between start ({start}) and this year ({today.year}).")
+
+
+def membership_timeline_data(data=None, start: int = 1996, end: int | None = None):
+    """Return the tidy frame ``membership_timeline`` draws: every spell (iso3, country, status, start, end)
+    with ``x_start``/``x_end`` (decimal years clipped to the view; NaN when not shown) and ``row`` (its
+    country's row, NaN when not shown). ``attrs``: x0, x1 (view), end_day, default_end, waves (in view)."""
+    spells = membership_spells(data)
+    _check_range(spells, start, end)
+    first_day = spells["start"].min().date()
+    last = latest_change(spells)
+    x0 = max(float(start), _decimal_year(first_day)) if start == first_day.year else float(start)
+    x1 = float(end + 1) if end is not None else float(last.year + 1)
+    xa = spells["start"].map(_decimal_year).clip(lower=x0)
+    xb = spells["end"].map(lambda d: _decimal_year(d) if d == d else x1).clip(upper=x1)
+    shown = (xa < x1) & (xb > x0)
+    ranked = spells[shown].assign(rank=spells["status"].map(style.STATUS_ORDER.index))
+    order = ranked.sort_values(["start", "rank", "iso3"], kind="mergesort")["iso3"].drop_duplicates().tolist()
+    out = spells.assign(x_start=xa.where(shown), x_end=xb.where(shown),
+                        row=spells["iso3"].map({c: i for i, c in enumerate(order)}).where(shown))
+    out.attrs = {"x0": x0, "x1": x1, "end_day": _dt.date(end, 12, 31) if end is not None else last,
+                 "default_end": end is None, "last_year": end if end is not None else last.year,
+                 "waves": [w for w in expansion_waves(spells) if x0 <= _decimal_year(w["date"]) < x1]}
+    return out
+
+
 def _status_at(spells, day: _dt.date) -> dict:
-    ts = __import__("pandas").Timestamp(day)
+    import pandas as pd
+
+    ts = pd.Timestamp(day)
     on = spells[(spells["start"] <= ts) & (spells["end"].isna() | (spells["end"] > ts))]
     return dict(zip(on["iso3"], on["status"]))
 
 
-def _describe(spells, waves, first_year: int, end_day: _dt.date, n_shown: int) -> str:
-    sentences = []
+def _growth_sentence(spells, waves, first_year: int, end_day: _dt.date, n_shown: int) -> str:
     founded = [w for w in waves if w["kind"] == "founded"]
     joins = [w for w in waves if w["kind"] == "members"]
     end_members = [c for c, s in _status_at(spells, end_day).items() if s in _MEMBER]
-    first = f"{n_shown} countries held an SCO status between {first_year} and {end_day.year}"
+    text = f"{n_shown} {'countries' if n_shown != 1 else 'country'} held an SCO status between {first_year} and {end_day.year}"
+    joined = fmt.join(f"{fmt.join(name(c) for c in w['iso3'])} in {w['date'].year}" for w in joins)
     if founded:
         f = founded[0]
         s5 = sorted(spells.loc[spells["status"] == "shanghai_five", "iso3"].unique())
-        grew = f"; the {len(s5)} Shanghai Five states became {len(f['iso3'])} founding members in {f['date'].year}" \
-            if s5 else f"; {len(f['iso3'])} founding members in {f['date'].year}"
-        first += grew
+        text += (f"; the {len(s5)} Shanghai Five states became {len(f['iso3'])} founding members in {f['date'].year}"
+                 if s5 else f"; {len(f['iso3'])} founding members in {f['date'].year}")
         if joins:
-            parts = [f"{fmt.join(name(c) for c in w['iso3'])} in {w['date'].year}" for w in joins]
-            first += f", and full membership grew to {len(end_members)} with {fmt.join(parts)}"
+            text += f", and full membership grew to {len(end_members)} with {joined}"
     elif joins:
         start_members = [c for c, s in _status_at(spells, _dt.date(first_year, 1, 1)).items() if s in _MEMBER]
-        parts = [f"{fmt.join(name(c) for c in w['iso3'])} in {w['date'].year}" for w in joins]
-        first += (f"; full membership grew from {len(start_members)} to {len(end_members)} with "
-                  f"{fmt.join(parts)}")
+        text += f"; full membership grew from {len(start_members)} to {len(end_members)} with {joined}"
     elif end_members:
-        first += f"; the SCO had {len(end_members)} full members"
-    sentences.append(first + ".")
-    partner_waves = [w for w in waves if w["kind"] == "partners"]
+        text += f"; the SCO had {len(end_members)} full member{'s' if len(end_members) != 1 else ''}"
+    return text + "."
+
+
+def describe_membership_timeline(frame) -> str:
+    """The description of a ``membership_timeline_data`` frame: how membership grew, and the partner wave."""
+    import pandas as pd
+
+    a = frame.attrs
+    n_shown = int(frame["row"].max()) + 1 if frame["row"].notna().any() else 0
+    sentences = [_growth_sentence(frame, a["waves"], int(a["x0"]), a["end_day"], n_shown)]
+    partner_waves = [w for w in a["waves"] if w["kind"] == "partners"]
     if partner_waves:
         w = partner_waves[0]
-        ts = __import__("pandas").Timestamp(w["date"])
-        ended = spells[spells["status"].isin(["observer", "dialogue_partner"]) & (spells["end"] == ts)]
-        still = spells[spells["status"].isin(["observer", "dialogue_partner"]) & (spells["start"] <= ts)
-                       & (spells["end"].isna() | (spells["end"] > ts))]
+        ts = pd.Timestamp(w["date"])
+        old = frame[frame["status"].isin(["observer", "dialogue_partner"])]
+        ended = old[old["end"] == ts]
+        still = old[(old["start"] <= ts) & (old["end"].isna() | (old["end"] > ts))]
         text = f"On {fmt.date_text(w['date'])} {len(w['iso3'])} countries became SCO partners"
         if len(ended) and not len(still):
             text += ", replacing the observer and dialogue-partner statuses"
@@ -122,42 +182,95 @@ def _describe(spells, waves, first_year: int, end_day: _dt.date, n_shown: int) -
     return " ".join(sentences)
 
 
-def _label_waves(ax, waves, x0: float, x1: float, width_pt: float, fontsize: float) -> None:
-    """Label the wave lines above the axes, on as many levels as needed so that no label overlaps
-    another label or crosses another label's leader line."""
-    char = 0.6 * fontsize
-    items = []
-    xs = [(_decimal_year(w["date"]) - x0) / (x1 - x0) * width_pt for w in waves]
-    for i, w in enumerate(waves):
-        px, text_w = xs[i], char * len(w["label"]) + 4
-        others = [x for j, x in enumerate(xs) if j != i]
-        candidates = []
-        for left in (True, False):
-            span = (px, px + text_w) if left else (px - text_w, px)
-            fits = span[1] <= width_pt + 6 if left else span[0] >= -6
-            crossings = sum(span[0] - 3 <= x <= span[1] + 3 for x in others)
-            candidates.append((not fits, crossings, not left, span, left))
-        _, _, _, span, left = min(candidates)
-        items.append({"w": w, "px": px, "span": span, "left": left})
-    # A label must sit above every label whose leader line runs under it; no overlaps on a level.
-    for item in sorted(items, key=lambda it: sum(it["span"][0] - 3 <= o["px"] <= it["span"][1] + 3
-                                                 for o in items if o is not it)):
-        below = [o["level"] for o in items if "level" in o and o is not item
-                 and item["span"][0] - 3 <= o["px"] <= item["span"][1] + 3]
+def _wave_candidates(xs, i: int, text_w: float, width_pt: float) -> tuple:
+    px = xs[i]
+    others = [x for j, x in enumerate(xs) if j != i]
+    candidates = []
+    for left in (True, False):
+        span = (px, px + text_w) if left else (px - text_w, px)
+        fits = span[1] <= width_pt + 6 if left else span[0] >= -6
+        crossings = sum(span[0] - 3 <= x <= span[1] + 3 for x in others)
+        candidates.append((not fits, crossings, not left, span, left))
+    _, _, _, span, left = min(candidates)
+    return span, left
+
+
+def _wave_levels(items) -> None:
+    """A label sits above every label whose leader line runs under it; no overlaps on a level."""
+    def under(it, o):
+        return it["span"][0] - 3 <= o["px"] <= it["span"][1] + 3
+
+    for item in sorted(items, key=lambda it: sum(under(it, o) for o in items if o is not it)):
+        below = [o["level"] for o in items if "level" in o and o is not item and under(item, o)]
         level = max(below, default=-1) + 1
         while any("level" in o and o["level"] == level and not (item["span"][1] + 3 < o["span"][0]
                                                                   or item["span"][0] - 3 > o["span"][1])
                   for o in items if o is not item):
             level += 1
         item["level"] = level
+
+
+def _label_waves(ax, waves, x0: float, x1: float, width_pt: float, fontsize: float) -> None:
+    """Label the wave lines above the axes, on as many levels as needed so that no label overlaps
+    another label or crosses another label's leader line."""
+    xs = [(_decimal_year(w["date"]) - x0) / (x1 - x0) * width_pt for w in waves]
+    items = []
+    for i, w in enumerate(waves):
+        span, left = _wave_candidates(xs, i, lay.text_width(w["label"], fontsize) + 4, width_pt)
+        items.append({"w": w, "px": xs[i], "span": span, "left": left})
+    _wave_levels(items)
     for item in items:
-        x = _decimal_year(item["w"]["date"])
-        ax.annotate(item["w"]["label"], xy=(x, 1), xycoords=("data", "axes fraction"),
+        ax.annotate(item["w"]["label"], xy=(_decimal_year(item["w"]["date"]), 1), xycoords=("data", "axes fraction"),
                     xytext=(0, 4 + item["level"] * fontsize * 1.45), textcoords="offset points",
                     ha="left" if item["left"] else "right", va="bottom", fontsize=fontsize, color="#333333",
                     annotation_clip=False,
                     arrowprops={"arrowstyle": "-", "color": "#333333", "linewidth": 0.9, "linestyle": (0, (4, 3)),
                                 "shrinkA": 0, "shrinkB": 0, "relpos": (0, 0) if item["left"] else (1, 0)})
+
+
+def _draw_spells(ax, frame, s) -> list:
+    from matplotlib.collections import PolyCollection
+
+    present = []
+    for status in style.STATUS_ORDER:
+        grp = frame[(frame["status"] == status) & frame["row"].notna()]
+        rects = [[(xa, r - 0.36), (xb, r - 0.36), (xb, r + 0.36), (xa, r + 0.36)]
+                 for xa, xb, r in zip(grp["x_start"], grp["x_end"], grp["row"]) if xb > xa]
+        if not rects:
+            continue
+        present.append(status)
+        fill = style.STATUS_COLORS[status]
+        coll = PolyCollection(rects, facecolors=fill, edgecolors="white", linewidths=s["edge"],
+                              hatch=style.STATUS_HATCHES[status] or None, label=style.STATUS_LABELS[status])
+        coll.set_hatchcolor(hatch_on(fill))
+        ax.add_collection(coll)
+    return present
+
+
+def _draw_membership_timeline(frame):
+    from matplotlib.patches import Patch
+
+    s = style.context_settings()
+    a = frame.attrs
+    order = frame.dropna(subset=["row"]).sort_values("row")["iso3"].drop_duplicates().tolist()
+    fig, ax = new_figure(height=max(s["figsize"][1], 1.9 + s["row_height"] * len(order)))
+    present = _draw_spells(ax, frame, s)
+    for w in a["waves"]:
+        ax.axvline(_decimal_year(w["date"]), color="#333333", linewidth=0.9, linestyle=(0, (4, 3)), zorder=0.5)
+    labels = [name(c) for c in order]
+    _label_waves(ax, a["waves"], a["x0"], a["x1"], lay.axes_width(max(lay.text_width(t, s["font"]) for t in labels) + 24),
+                 s["small"])
+    ax.set_yticks(range(len(order)), labels=labels)
+    ax.set_ylim(len(order) - 0.5, -0.5)
+    ax.set_xlim(a["x0"], a["x1"])
+    ax.tick_params(axis="y", length=0)
+    ax.spines["left"].set_visible(False)
+    ax.grid(axis="x", color="#EEEEEE")
+    handles = [Patch(facecolor=style.STATUS_COLORS[st], hatch=style.STATUS_HATCHES[st] or None,
+                     edgecolor="white", hatchcolor=hatch_on(style.STATUS_COLORS[st]), label=style.STATUS_LABELS[st])
+               for st in present]
+    legend_below(ax, handles, ncols=min(len(handles), 4))
+    return fig
 
 
 @chart
@@ -172,75 +285,12 @@ def membership_timeline(data=None, start: int = 1996, end: int | None = None):
     ``data``: a DataFrame shaped like ``datasets.load("membership")``.
     Units: calendar years. Source: the membership dataset (scocourse reference tables).
     """
-    from matplotlib.patches import Patch
-
-    from ._common import OutOfRangeError, WrongTypeError
-
-    spells = membership_spells(data)
-    today = _dt.date.today()
-    first_day = spells["start"].min().date()
-    last = latest_change(spells)
-    for label, value in (("start", start), ("end", end)):
-        if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
-            raise WrongTypeError(f"{label}= should be a year such as 2001, not {type(value).__name__} {value!r}.")
-    if not first_day.year <= start <= today.year:
-        raise OutOfRangeError(f"start={start} is outside the membership data, which run from {first_day.year} "
-                              f"to {today.year}.")
-    if end is not None and not start <= end <= today.year:
-        raise OutOfRangeError(f"end={end} should be between start ({start}) and this year ({today.year}).")
-    x0 = max(float(start), _decimal_year(first_day)) if start == first_day.year else float(start)
-    x1 = float(end + 1) if end is not None else float(last.year + 1)
-    end_day = _dt.date(end, 12, 31) if end is not None else last
-
-    s = style.context_settings()
-    shown = spells[(spells["start"].map(_decimal_year) < x1)
-                   & (spells["end"].isna() | (spells["end"].map(lambda d: _decimal_year(d) if d == d else 1e9) > x0))]
-    order = (shown.assign(rank=shown["status"].map(style.STATUS_ORDER.index))
-             .sort_values(["start", "rank", "iso3"], kind="mergesort")["iso3"].drop_duplicates().tolist())
-    rows = {iso3: i for i, iso3 in enumerate(order)}
-    height = max(s["figsize"][1], 1.9 + s["row_height"] * len(order))
-    fig, ax = new_figure(height=height)
-
-    from matplotlib.collections import PolyCollection
-
-    present = []
-    for status in style.STATUS_ORDER:
-        grp = shown[shown["status"] == status]
-        rects = []
-        for iso3, a, b in zip(grp["iso3"], grp["start"], grp["end"]):
-            xa = max(_decimal_year(a), x0)
-            xb = min(_decimal_year(b) if b == b else x1, x1)
-            if xb > xa:
-                y0_, y1_ = rows[iso3] - 0.36, rows[iso3] + 0.36
-                rects.append([(xa, y0_), (xb, y0_), (xb, y1_), (xa, y1_)])
-        if not rects:
-            continue
-        present.append(status)
-        fill = style.STATUS_COLORS[status]
-        coll = PolyCollection(rects, facecolors=fill, edgecolors="white", linewidths=s["edge"],
-                              hatch=style.STATUS_HATCHES[status] or None, label=style.STATUS_LABELS[status])
-        coll.set_hatchcolor(hatch_on(fill))
-        ax.add_collection(coll)
-
-    waves = [w for w in expansion_waves(spells) if x0 <= _decimal_year(w["date"]) < x1]
-    for w in waves:
-        ax.axvline(_decimal_year(w["date"]), color="#333333", linewidth=0.9, linestyle=(0, (4, 3)), zorder=0.5)
-    axes_pt = fig.get_figwidth() * 72 - max(len(name(c)) for c in order) * 0.6 * s["font"] - 24
-    _label_waves(ax, waves, x0, x1, axes_pt, s["small"])
-
-    ax.set_yticks(range(len(order)), labels=[name(c) for c in order])
-    ax.set_ylim(len(order) - 0.5, -0.5)
-    ax.set_xlim(x0, x1)
-    ax.tick_params(axis="y", length=0)
-    ax.spines["left"].set_visible(False)
-    ax.grid(axis="x", color="#EEEEEE")
-    handles = [Patch(facecolor=style.STATUS_COLORS[st], hatch=style.STATUS_HATCHES[st] or None,
-                     edgecolor="white", hatchcolor=hatch_on(style.STATUS_COLORS[st]), label=style.STATUS_LABELS[st])
-               for st in present]
-    legend_below(ax, handles, ncols=min(len(handles), 4))
-    description = _describe(spells, waves, int(x0), end_day, len(order))
+    frame = membership_timeline_data(data, start, end)
+    a = frame.attrs
+    fig = _draw_membership_timeline(frame)
     notes = ["Dashed lines: expansion waves (dates from the data). Bars reaching the right edge continue "
-             f"after {fmt.date_text(end_day)}." if end is None else
+             f"after {fmt.date_text(a['end_day'])}." if a["default_end"] else
              f"Dashed lines: expansion waves (dates from the data). Shown to the end of {end}."]
-    title = f"SCO membership, {int(x0)}–{end if end is not None else last.year}: who held which status, when"
-    return finish(fig, title=title, description=description, source=source("membership"), notes=notes)
+    title = f"SCO membership, {int(a['x0'])}–{a['last_year']}: who held which status, when"
+    return finish(fig, title=title, description=describe_membership_timeline(frame), source=source("membership"),
+                  notes=notes)

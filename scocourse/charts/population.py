@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from . import _format as fmt
 from . import style
-from ._common import OutOfRangeError, central_asia, check_frame, name, resolve_countries, source
+from ._common import check_frame, countries_or, name, source
+from ..errors import OutOfRangeError
+from ..facts import central_asia
 from .figure import chart, finish, legend_above, new_figure
 from .indicators import draw_series, end_labels, value_formatter
 
@@ -26,7 +28,7 @@ def population_projection(countries=None, data=None):
 
     from .. import datasets
 
-    codes = resolve_countries(countries, central_asia())
+    codes = countries_or(countries, central_asia())
     df = datasets.load("population_projections") if data is None else check_frame(
         data, ["iso3", "year", "population", "kind"], "population_projections")
     df = df[df["iso3"].isin(codes)].dropna(subset=["population"]).copy()

@@ -8,13 +8,16 @@ year; ``"seed_2014"`` uses the area and population shares as printed in the 2014
 from __future__ import annotations
 
 from . import _format as fmt
+from . import _layout as lay
 from . import style
-from ._common import OutOfRangeError, UnknownNameError, WrongTypeError, catalog_row, check_frame, check_years, \
-    did_you_mean, indicator_source, name
+from ._common import check_frame, indicator_source, name
 from ._common import source as dataset_source
 from .figure import chart, finish, hatch_on, key_legend, legend_above, new_figure, new_figure_with_key, text_on
+from .._lookup import check_years, indicator_info
+from ..errors import OutOfRangeError, UnknownNameError, WrongTypeError, did_you_mean
 
-__all__ = ["world_shares", "world_shares_then_now", "wdi_shares", "seed_2014_shares"]
+__all__ = ["world_shares", "world_shares_then_now", "world_shares_data", "describe_world_shares", "wdi_shares",
+           "seed_2014_shares"]
 
 SOURCES = ("wdi", "seed_2014")
 GROUPS = ("member", "observer", "dialogue_partner", "partner")
@@ -39,8 +42,8 @@ def _wdi_frame(data):
         df = datasets.load("indicators")
     else:
         df = check_frame(data, ["iso3", "indicator", "year", "value"], "indicators")
-        df["indicator"] = [catalog_row(str(c)).indicator for c in df["indicator"]]
-    codes = {catalog_row(short).indicator: short for short, _ in _WDI_MEASURES}
+        df["indicator"] = [indicator_info(str(c)).indicator for c in df["indicator"]]
+    codes = {indicator_info(short).indicator: short for short, _ in _WDI_MEASURES}
     df = df[df["indicator"].isin(list(codes))].copy()
     df["measure"] = df["indicator"].map(codes)
     return df.dropna(subset=["value"])
@@ -148,8 +151,7 @@ def _draw(ax, rows, fs: float, axes_pt: float) -> list:
             if g not in drawn:
                 drawn.append(g)
             text = fmt.pct(v)
-            need = len(text) * 0.6 * fs + 8
-            if v / 100 * axes_pt >= need:
+            if lay.fits(text, v / 100 * axes_pt, fs):
                 ax.text(x + v / 2, y, text, ha="center", va="center", fontsize=fs, color=text_on(fill),
                         fontweight="bold",
                         bbox={"boxstyle": "round,pad=0.15", "facecolor": fill, "edgecolor": "none"}
@@ -162,7 +164,7 @@ def _draw(ax, rows, fs: float, axes_pt: float) -> list:
             long = "  ".join(f"+{fmt.pct(v)} {GROUP_LABELS[g].lower()}" for g, v in outside)
             short = "  ".join(f"+{fmt.pct(v)}" for g, v in outside)
             room = (100 - x) / 100 * axes_pt - 10
-            text = long if len(long) * 0.6 * fs <= room else short
+            text = long if lay.text_width(long, fs) <= room else short
             ax.text(x + 1.2, y, text, ha="left", va="center", fontsize=fs, color="#222222")
         if note:
             ax.text(100, y + 0.42, note, ha="right", va="top", fontsize=fs * 0.9, color="#555555")
@@ -253,6 +255,57 @@ def _check_source(src):
                                f"Use 'wdi' (World Bank, any year) or 'seed_2014' (the 2014 Valdai report).")
 
 
+def world_shares_data(source: str = "wdi", year: int | None = None, data=None):
+    """Return the tidy frame ``world_shares`` draws: one row per measure and group (``label``, ``measure``,
+    ``group``, ``share`` in % of the world; a measure without data has one row with group None and a
+    ``note``). ``attrs``: source, year (None for the 2014 report), groups ({group: [iso3]})."""
+    import pandas as pd
+
+    _check_source(source)
+    if source == "wdi":
+        res = wdi_shares(year, data)
+        rows, measures = _wdi_rows(res), [m for m, _ in _WDI_MEASURES]
+    else:
+        if year is not None:
+            raise WrongTypeError("year= applies to source='wdi' only: the 2014 report does not state the year of "
+                                 "its figures.")
+        res = seed_2014_shares(data)
+        rows, measures = _seed_rows(res), [m for m, _ in _SEED_MEASURES]
+    records = []
+    for m, (label, shares, note) in zip(measures, rows):
+        if shares is None:
+            records.append((label, m, None, float("nan"), note))
+        else:
+            records.extend((label, m, g, float(shares[g]), note) for g in GROUPS if g in shares)
+    out = pd.DataFrame(records, columns=["label", "measure", "group", "share", "note"])
+    out.attrs = {"source": source, "year": res.get("year"), "groups": res["groups"]}
+    return out
+
+
+def _result(frame) -> dict:
+    """The frame back as ``{"year", "groups", "shares": {measure: {group: %}}}`` for the sentences."""
+    shares = {}
+    for m, g, v in zip(frame["measure"], frame["group"], frame["share"]):
+        shares.setdefault(m, {})
+        if isinstance(g, str) and v == v:
+            shares[m][g] = v
+    return {"year": frame.attrs["year"], "groups": frame.attrs["groups"], "shares": shares}
+
+
+def _frame_rows(frame) -> list:
+    rows = []
+    for label, sub in frame.groupby("label", sort=False):
+        shares = {g: v for g, v in zip(sub["group"], sub["share"]) if isinstance(g, str)}
+        rows.append((label, shares or None, sub["note"].iloc[0]))
+    return rows
+
+
+def describe_world_shares(frame) -> str:
+    """The description of a ``world_shares_data`` frame: the members' shares, and with the other groups."""
+    res = _result(frame)
+    return _wdi_description(res) if frame.attrs["source"] == "wdi" else _seed_description(res)
+
+
 @chart
 def world_shares(source: str = "wdi", year: int | None = None, data=None):
     """Return a CourseFigure: the SCO's share of the world's population, area and GDP (stacked bars, %).
@@ -265,31 +318,22 @@ def world_shares(source: str = "wdi", year: int | None = None, data=None):
     2014 Valdai report (no year stated, no GDP: the GDP row says so). ``data``: a DataFrame shaped like
     ``datasets.load("indicators")`` (wdi) or ``datasets.load("seed_2014_tables")`` (seed_2014).
     """
-    _check_source(source)
+    frame = world_shares_data(source, year, data)
     s = style.context_settings()
     fig, ax = new_figure()
-    axes_pt = s["figsize"][0] * 72 - 130
+    drawn = _draw(ax, _frame_rows(frame), s["small"], lay.axes_width(130))
+    legend_above(ax, _handles(drawn))
     if source == "wdi":
-        res = wdi_shares(year, data)
-        rows = _wdi_rows(res)
-        title = f"The SCO's share of the world, {res['year']}"
-        description = _wdi_description(res)
-        notes = [f"Groups as on 31 December {res['year']} (founding members counted as members). World = World Bank "
+        y = frame.attrs["year"]
+        title = f"The SCO's share of the world, {y}"
+        notes = [f"Groups as on 31 December {y} (founding members counted as members). World = World Bank "
                  "world aggregate. GDP in current US$; PPP in current international $."]
         src = indicator_source([m for m, _ in _WDI_MEASURES])
     else:
-        if year is not None:
-            raise WrongTypeError("year= applies to source='wdi' only: the 2014 report does not state the year of "
-                                 "its figures.")
-        res = seed_2014_shares(data)
-        rows = _seed_rows(res)
         title = "The SCO's share of the world in the 2014 Valdai report"
-        description = _seed_description(res)
         notes = ["Shares as printed in the 2014 report (year of the data not stated); the report gives no GDP share."]
         src = dataset_source("seed_2014_tables")
-    drawn = _draw(ax, rows, s["small"], axes_pt)
-    legend_above(ax, _handles(drawn))
-    return finish(fig, title=title, description=description, source=src, notes=notes)
+    return finish(fig, title=title, description=describe_world_shares(frame), source=src, notes=notes)
 
 
 @chart
@@ -304,7 +348,7 @@ def world_shares_then_now(year: int | None = None):
     fig, (left, right), key = new_figure_with_key(1, 2, sharey=True, height=s["figsize"][1] * 1.05)
     then = seed_2014_shares()
     now = wdi_shares(year)
-    axes_pt = (s["figsize"][0] * 72 - 110) / 2
+    axes_pt = lay.axes_width(110, ncols=2)
     rows_then = [r for r in _seed_rows(then)]
     rows_now_all = {label: r for label, r in zip(("population", "area", "gdp"), _wdi_rows(now)[:3])}
     rows_now = [("Population",) + rows_now_all["population"][1:], ("Area",) + rows_now_all["area"][1:],

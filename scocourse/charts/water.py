@@ -11,7 +11,9 @@ import re
 
 from . import _format as fmt
 from . import style
-from ._common import OutOfRangeError, central_asia, check_frame, name, resolve_countries, source
+from ._common import check_frame, countries_or, name, source
+from ..errors import OutOfRangeError
+from ..facts import central_asia
 from .figure import chart, finish, hatch_on, legend_above, new_figure, text_on
 
 __all__ = ["water_dependency", "water_withdrawals", "basin_flows"]
@@ -54,7 +56,7 @@ def water_dependency(countries=None, data=None):
     an annual measurement; the value is a long-term average). ``countries``: default the five Central
     Asian states. ``data``: a DataFrame shaped like ``datasets.load("water")``. Units: %. Source: FAO AQUASTAT.
     """
-    codes = resolve_countries(countries, central_asia())
+    codes = countries_or(countries, central_asia())
     df = _water(data)
     df = df[df["variable"] == "dependency_ratio"]
     rows = []
@@ -106,7 +108,7 @@ def water_withdrawals(countries=None, data=None):
     """
     from matplotlib.patches import Patch
 
-    codes = resolve_countries(countries, central_asia())
+    codes = countries_or(countries, central_asia())
     df = _water(data)
     rows = []
     rescaled = []
@@ -194,12 +196,18 @@ def _countries_in(text: str) -> list[str]:
     return [c for _, c in sorted(found)]
 
 
-def _host(url: str) -> str:
+def _host(citation: str) -> str:
+    """A short name of a source for the chart's notes: the author or publisher of a bibliography-style
+    citation (text before the first ', "' and without parentheses), or the host of a bare URL."""
     from urllib.parse import urlparse
 
-    first = str(url).split(" ; ")[0].strip()
-    host = urlparse(first).netloc.lower()
-    return host.removeprefix("www.") or first
+    text = str(citation).split(" ; ")[0].strip()
+    host = urlparse(text).netloc.lower()
+    if host:
+        return host.removeprefix("www.")
+    who = re.split(r',\s*["“]', text)[0]
+    who = re.sub(r"\s*\([^()]*\)", "", re.sub(r"\s*https?://\S+", "", who)).strip(" ,.")
+    return who or text
 
 
 def _basin_rows(df):
