@@ -1,5 +1,7 @@
 """Lesson 06 charts (migrant stock, remittances, trade partners from either side) and the economy explorer."""
 import math
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -7,6 +9,19 @@ import pytest
 import scocourse as sc
 from scocourse.charts import migration as mig
 from scocourse.errors import CourseError
+
+
+def test_import_is_light():
+    code = ("import sys, scocourse.charts, scocourse.explorers.economy; "
+            "print([m for m in ('matplotlib', 'ipywidgets') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_charts_are_registered_and_draw_with_their_defaults():
+    for name in ("migrant_stock", "remittance_dependence", "trade_partners"):
+        fig = getattr(sc.charts, name)()
+        assert fig.title and fig.description and fig.source.startswith("Source:")
 
 
 # --------------------------------------------------------------------------- data steps (no matplotlib needed)

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from . import _format as fmt
 from . import style
-from .._lookup import check_years, country
+from .._lookup import check_years
+from .._lookup import country as _country
 from .._lookup import resolve_countries as _resolve
 from ..errors import OutOfRangeError, WrongTypeError
 from ..facts import central_asia
@@ -63,7 +64,7 @@ def _codes(values, what: str) -> list[str]:
         if not isinstance(v, str):
             raise WrongTypeError(f"{what} should be country names or ISO3 codes, not {type(v).__name__} {v!r}.")
         try:
-            out.append(country(v))
+            out.append(_country(v))
         except Exception:
             if len(v.strip()) == 3 and v.strip().isalpha():
                 out.append(v.strip().upper())
@@ -269,7 +270,7 @@ def remittance_dependence(countries=None, years=None, world: bool = True, data=N
 
 
 # --------------------------------------------------------------------------- trade partners from either side
-def trade_partners_table(country_, year: int | None = None, side: str = "reporter", top: int = 6, data=None):
+def trade_partners_table(country="KGZ", year: int | None = None, side: str = "reporter", top: int = 6, data=None):
     """Return a country's largest trade partners in ``year`` from one side of the records, with the other side.
 
     ``side``: ``"reporter"`` (the country's own records) or ``"partner"`` (the partners' mirror records),
@@ -282,10 +283,10 @@ def trade_partners_table(country_, year: int | None = None, side: str = "reporte
     import scocourse
 
     if side not in _SIDES:
-        scocourse.partner_shares(country_, side=side, data=data)  # raises the helpful UnknownNameError
+        scocourse.partner_shares(country, side=side, data=data)  # raises the helpful UnknownNameError
     if not isinstance(top, int) or isinstance(top, bool) or top < 1:
         raise WrongTypeError(f"top= should be a whole number of partners such as 6, not {top!r}.")
-    code = country(country_)
+    code = _country(country)
     other = "partner" if side == "reporter" else "reporter"
     a = scocourse.partner_shares(code, side=side, data=data)
     b = scocourse.partner_shares(code, side=other, data=data)
@@ -307,7 +308,7 @@ def trade_partners_table(country_, year: int | None = None, side: str = "reporte
 
 
 @chart
-def trade_partners(country_, year: int | None = None, side: str = "reporter", top: int = 6, data=None):
+def trade_partners(country="KGZ", year: int | None = None, side: str = "reporter", top: int = 6, data=None):
     """Return a CourseFigure: a country's largest partners in one year, read from one side of the records.
 
     Bars: partners' shares (%) of the country's own reported world trade, from ``side``
@@ -318,8 +319,8 @@ def trade_partners(country_, year: int | None = None, side: str = "reporter", to
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    tab = trade_partners_table(country_, year, side, top, data)
-    code = country(country_)
+    tab = trade_partners_table(country, year, side, top, data)
+    code = _country(country)
     yr = int(tab["year"].iloc[0])
     s = style.context_settings()
     fig, ax = new_figure(height=max(s["figsize"][1], 1.8 + 0.42 * len(tab)))
