@@ -259,7 +259,8 @@ QUESTIONS = [
                       "Kambarata 1 HPP", "Kambarata"],
         wrong_answers={
             "Rogun": "Rogun is in Tajikistan, on the Vakhsh in the Amu Darya basin, not upstream of Toktogul.",
-            "Kambarata-2": "Kambarata-2 is the smaller, partly built plant; the large new project is number 1.",
+            "Kambarata-2": "Kambarata-2 is the smaller plant, whose first unit has run since August 2010; the large "
+                           "new project is number 1.",
             "Nurek": "Nurek is Tajikistan's largest existing plant, on the Vakhsh.",
         },
         explanation=(
