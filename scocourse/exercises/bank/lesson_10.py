@@ -13,17 +13,20 @@ from scocourse.exercises.types import Match, MultipleChoice, Numeric, Order, Ref
 
 TITLE = "Scenarios"
 
-#: The five Central Asian states (UN M49 "Central Asia").
-CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
+
+def _ca() -> list:
+    """The five Central Asian states, from ``scocourse.central_asia()`` (the countries dataset)."""
+    import scocourse
+    return scocourse.central_asia()
 
 
 def _wpp_wide():
     """Returns UN WPP 2024 population (persons) of the five states, one column per state, indexed by year."""
     from scocourse import datasets
     pop = datasets.load("population_projections")
-    pop = pop[pop["iso3"].isin(CENTRAL_ASIA)]
+    pop = pop[pop["iso3"].isin(_ca())]
     wide = pop.pivot(index="year", columns="iso3", values="population")
-    if list(wide.columns) != sorted(CENTRAL_ASIA) or wide.isna().any().any():
+    if list(wide.columns) != sorted(_ca()) or wide.isna().any().any():
         raise ValueError("population_projections lacks a year for one of the five states")
     return wide
 
@@ -47,7 +50,7 @@ def _working_age_increase_2015_2025_thousand() -> float:
     population): (value in 2025 - value in 2015) / 10, summed over the five states.
     """
     import scocourse
-    wa = scocourse.indicator("working_age_population", countries=list(CENTRAL_ASIA), years=[2015, 2025])
+    wa = scocourse.indicator("working_age_population", countries=_ca(), years=[2015, 2025])
     wide = wa.pivot(index="year", columns="iso3", values="value")
     if wide.shape != (2, 5) or wide.isna().any().any():
         raise ValueError("working_age_population lacks 2015 or 2025 for one of the five states")
@@ -96,32 +99,46 @@ QUESTIONS = [
             "For one of the four, the people concerned are already alive.",
         ],
     ),
-    ShortText(
+    MultipleChoice(
         id="10-02",
         prompt=(
-            "Scenario teams pick two drivers that are both *highly important* and *highly uncertain* and use "
-            "them as the two axes of a 2×2 matrix. What is the usual two-word name for such drivers?"
+            "A student team proposes these two axes for a Central Asian scenario matrix to 2035: **(1) how fast "
+            "Russia's economy grows** and **(2) how much money migrants send home to Tajikistan**. Both are "
+            "important for the region and both are hard to predict. What is the main problem with this choice?"
         ),
-        answer="critical uncertainties",
-        alternatives=["critical uncertainty", "key uncertainties", "key uncertainty", "critical uncertainities"],
-        wrong_answers={
-            "predetermined elements": "Predetermined elements are the opposite: drivers whose course is "
-                                      "largely known (such as demography). They appear in every scenario.",
-            "signposts": "Signposts are the observable indicators you watch to see which scenario is "
-                         "unfolding, not the axes themselves.",
-            "driving forces": "Close: every axis is a driving force, but not every driving force is "
-                              "uncertain enough to be an axis. The name stresses the uncertainty.",
-            "drivers": "Close: every axis is a driver, but the name for the chosen two stresses that they "
-                       "are both important and uncertain.",
+        choices=[
+            "The two axes are not independent: remittances to Tajikistan largely follow Russia's economy, so "
+            "two of the four quadrants would be implausible",
+            "Remittances are a predetermined element, because the number of migrants is already known",
+            "Economic drivers change too slowly to serve as axes; scenario axes should be political events",
+            "There is no problem: two drivers that are important and uncertain are all a matrix needs",
+        ],
+        answer=(
+            "The two axes are not independent: remittances to Tajikistan largely follow Russia's economy, so "
+            "two of the four quadrants would be implausible"
+        ),
+        feedback={
+            "Remittances are a predetermined element, because the number of migrants is already known":
+                "migration and remittances respond to jobs, wages, exchange rates and Russian migration policy; "
+                "they can move sharply within a year, as the remittance chart later in the lesson shows.",
+            "Economic drivers change too slowly to serve as axes; scenario axes should be political events":
+                "many scenario studies use economic axes (energy prices, growth); what matters is that the axes "
+                "are important, uncertain — and independent of each other.",
+            "There is no problem: two drivers that are important and uncertain are all a matrix needs":
+                "that is necessary but not enough: if one axis largely decides the other, a fast-growing Russia "
+                "with collapsing remittances (or the reverse) is hardly a world worth planning for.",
         },
         explanation=(
-            "Critical uncertainties are the drivers that matter most for the question and whose outcome is "
-            "most open. Crossing two of them gives four distinct, internally consistent worlds. Drivers that "
-            "are important but fairly certain (predetermined elements) go into every scenario instead."
+            "Axes must be independent as well as important and uncertain. Most remittances to Tajikistan are "
+            "earned in Russia, so they rise and fall with Russia's economy and the rouble: the matrix would "
+            "really have one axis, and its off-diagonal quadrants would be implausible. Keep one of the two as "
+            "an axis and treat the other as a driver whose state follows from it, or pick a second axis from a "
+            "different field (Afghanistan's stability, water cooperation)."
         ),
         hints=[
-            "The first word means 'decisive'.",
-            "The second word is the opposite of 'certainties'.",
+            "Could you tell a believable story for each of the four quadrants — for example a booming Russia "
+            "and falling remittances?",
+            "Where do most Tajik migrants work?",
         ],
     ),
     Match(
@@ -255,7 +272,7 @@ QUESTIONS = [
             "in relative terms."
         ),
         hints=[
-            "Filter population_projections to KAZ, KGZ, TJK, TKM and UZB and sum by year.",
+            "Filter population_projections to the five states (sc.central_asia()) and sum by year.",
             "Take the total for 2024, subtract the total for 2014 and divide by the ten years between them.",
             "Divide by 1,000,000 to get million people.",
         ],
@@ -273,7 +290,7 @@ QUESTIONS = [
         decimals=0,
         unit="thousand people per year",
         answer_source=(
-            'scocourse.indicator("working_age_population", countries=[KAZ, KGZ, TJK, TKM, UZB], '
+            'scocourse.indicator("working_age_population", countries=scocourse.central_asia(), '
             "years=[2015, 2025]): (total 2025 - total 2015) / 10 / 1,000"
         ),
         explanation=(
@@ -318,7 +335,8 @@ QUESTIONS = [
         ),
         pairs={
             "Remittances received by Tajikistan, as % of its GDP": "Labour migration to Russia",
-            "China's share of Central Asia's trade compared with Russia's": "Russia–China alignment",
+            "China's share of Central Asia's trade compared with Russia's, on both sides of the records":
+                "Russia–China alignment",
             "Water stored in Toktogul reservoir at the start of winter": "Water cooperation",
             "Fuels as a share of Kazakhstan's merchandise exports": "Energy prices",
             "Armed incidents on the Tajik–Afghan border": "Afghanistan's stability",
@@ -330,8 +348,9 @@ QUESTIONS = [
             "Remittances received by Tajikistan, as % of its GDP":
                 "Mostly money sent home by migrants working in Russia; it falls when Russia's labour market "
                 "or the rouble weakens.",
-            "China's share of Central Asia's trade compared with Russia's":
-                "A structural signpost: it moves slowly, so watch the trend, not one year.",
+            "China's share of Central Asia's trade compared with Russia's, on both sides of the records":
+                "A structural signpost: it moves slowly, so watch the trend, not one year — and read both the "
+                "Central Asian records and Russia's and China's, which differ (lesson 07).",
             "Water stored in Toktogul reservoir at the start of winter":
                 "Low autumn storage forces Kyrgyzstan to choose between winter power and summer water "
                 "downstream (lesson 08).",
@@ -424,26 +443,32 @@ QUESTIONS = [
         choices=[
             "They named the right critical uncertainty, but treated its two outcomes as alternatives when "
             "both arrived one after the other",
-            "They were wrong because the SCO took over security in Afghanistan after NATO left",
-            "They were right in every respect: Afghanistan's collapse led to insurgent attacks across Central "
-            "Asia, as scenario 2 predicted",
-            "They cannot be judged, because scenarios make no claims about the future",
+            "They chose the wrong critical uncertainty: after 2014 Afghanistan mattered less to the region than "
+            "energy prices and Russia's economy did",
+            "Scenario 1 came true and scenario 2 did not, because a NATO mission stayed on in Afghanistan after "
+            "ISAF ended",
+            "Scenario 2 came true in full: the Taliban's return in 2021 brought the insurgent attacks on "
+            "Uzbekistan and Tajikistan that it described",
         ],
         answer=(
             "They named the right critical uncertainty, but treated its two outcomes as alternatives when "
             "both arrived one after the other"
         ),
         feedback={
-            "They were wrong because the SCO took over security in Afghanistan after NATO left":
-                "the SCO did not take over security in Afghanistan; the report itself said it lacked the "
-                "mandate and capabilities to do so.",
-            "They were right in every respect: Afghanistan's collapse led to insurgent attacks across Central "
-            "Asia, as scenario 2 predicted":
-                "the sources used in this course record no spillover on the scale scenario 2 described; and "
-                "scenario 2's trigger (no deal with 'moderate' Taliban) differs from what happened.",
-            "They cannot be judged, because scenarios make no claims about the future":
-                "scenarios are not forecasts, but they can still be judged on their drivers, their logic and "
-                "whether their signposts would have warned in time.",
+            "They chose the wrong critical uncertainty: after 2014 Afghanistan mattered less to the region than "
+            "energy prices and Russia's economy did":
+                "energy prices and Russia's economy did matter a great deal, but the collapse of the Afghan "
+                "government in 2021 shows that Afghanistan stayed decisive; the weakness lies in what the "
+                "report held fixed, not in the axis it chose.",
+            "Scenario 1 came true and scenario 2 did not, because a NATO mission stayed on in Afghanistan after "
+            "ISAF ended":
+                "Resolute Support did stay (scenario 1's trigger), but the stabilisation scenario 1 expected did "
+                "not follow, and the government collapsed in 2021 — scenario 2's trigger.",
+            "Scenario 2 came true in full: the Taliban's return in 2021 brought the insurgent attacks on "
+            "Uzbekistan and Tajikistan that it described":
+                "the collapse came by another route (a US–Taliban deal), and the sources used in this course "
+                "record no insurgent campaign on the scale scenario 2 described — though ISKP's rocket claims "
+                "of 2022 and its Central Asian recruits keep the question open (contested).",
         },
         explanation=(
             "Afghanistan's stability was the right axis. A residual NATO mission stayed for several years "
@@ -452,7 +477,7 @@ QUESTIONS = [
             "mainly by enlargement and by Russia's and China's wider relations, not by Afghanistan."
         ),
         hints=[
-            "Did the SCO ever deploy forces in Afghanistan? Check what the report itself said about that.",
+            "For each scenario, compare its trigger with what happened, and then its consequences.",
             "Think about the order in which things happened between 2015 and 2021.",
         ],
     ),
