@@ -1,6 +1,6 @@
 """Lesson 11 — Review and capstone: questions on writing a data-based policy brief with the course's data.
 
-The mixed review of lessons 01-07 in the notebook draws on the other banks; the questions here are
+The mixed review of lessons 01-10 in the notebook draws on the other banks; the questions here are
 about the capstone itself: choosing data, reading it carefully, attributing claims and structuring a
 brief. Two answers are computed from the datasets when the student checks.
 """
@@ -10,29 +10,28 @@ from scocourse.exercises.types import Match, MultipleChoice, Numeric, Order, Ref
 
 TITLE = "Review and capstone"
 
-#: The five Central Asian states (UN M49 "Central Asia").
-CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
-
 
 def _central_asian_members_end_2024() -> int:
     """Returns how many of the SCO's full members on 31 December 2024 are Central Asian states."""
     import scocourse
-    return len(set(scocourse.members(on="2024-12-31")) & set(CENTRAL_ASIA))
+    return len(set(scocourse.members(on="2024-12-31")) & set(scocourse.central_asia()))
 
 
 def _china_share_change_2000_2020() -> float:
-    """Returns the change (percentage points) in China's share of the five states' recorded trade, 2000 to 2020.
+    """Returns the change (percentage points) in China's share of the five states' trade, 2000 to 2020,
+    on China's own records (``partner_shares(side="partner")``).
 
-    Trade = exports + imports reported by (or, for non-reporters, mirrored for) the five states, all
-    partners (WLD) as the denominator; IMF DOTS via the ``trade`` dataset.
+    China's records of its trade with each state, summed over the five, divided by the sum of the five
+    states' own world totals (IMF DOTS via the ``trade`` dataset). The partner side is used because
+    Tajikistan's own records lack a China flow in 2000.
     """
-    from scocourse import datasets
-    t = datasets.load("trade")
-    t = t[t["reporter"].isin(CENTRAL_ASIA) & t["year"].isin([2000, 2020]) & t["partner"].isin(["CHN", "WLD"])]
-    g = t.groupby(["year", "partner"])["value"].sum().unstack()
-    if g.shape != (2, 2) or g.isna().any().any():
-        raise ValueError("trade lacks China or World totals for 2000 or 2020")
-    share = g["CHN"] / g["WLD"] * 100
+    import scocourse
+    ca = scocourse.central_asia()
+    s = scocourse.partner_shares(ca, partners=["CHN"], years=[2000, 2020], side="partner")
+    if s.groupby("year")["country"].nunique().reindex([2000, 2020]).fillna(0).min() < len(ca):
+        raise ValueError("China's records lack one of the five states in 2000 or 2020")
+    g = s.groupby("year")[["value", "total"]].sum()
+    share = 100 * g["value"] / g["total"]
     return float(share.loc[2020] - share.loc[2000])
 
 
@@ -155,7 +154,7 @@ QUESTIONS = [
         answer=_central_asian_members_end_2024,
         tolerance=0,
         unit="states",
-        answer_source='set(scocourse.members(on="2024-12-31")) & {KAZ, KGZ, TJK, TKM, UZB}',
+        answer_source='set(scocourse.members(on="2024-12-31")) & set(scocourse.central_asia())',
         explanation=(
             "The answer is {answer}: every Central Asian state except Turkmenistan, which keeps out of the "
             "SCO under its policy of permanent neutrality. With ten members, the "
@@ -164,33 +163,36 @@ QUESTIONS = [
         ),
         hints=[
             "Lesson 00 and lesson 01: which Central Asian state has never joined?",
-            'In code: set(sc.members(on="2024-12-31")) & {"KAZ", "KGZ", "TJK", "TKM", "UZB"}.',
+            'In code: set(sc.members(on="2024-12-31")) & set(sc.central_asia()).',
         ],
     ),
     Numeric(
         id="11-05",
         prompt=(
-            "Using the `trade` dataset, by how many **percentage points** did China's share of the five "
-            "Central Asian states' recorded trade (exports + imports, all five states together) change between "
-            "2000 and 2020? Give a positive number for a rise, negative for a fall."
+            "Read the region's trade from **China's own records** (the partner side: "
+            "`sc.partner_shares(sc.central_asia(), partners=['CHN'], side='partner')`). By how many "
+            "**percentage points** did China's share of the five Central Asian states' trade (exports + "
+            "imports, all five together, over the five states' own world totals) change between 2000 and "
+            "2020? Give a positive number for a rise, negative for a fall."
         ),
         answer=_china_share_change_2000_2020,
         tolerance=0.5,
         decimals=1,
         unit="percentage points",
         answer_source=(
-            "trade: reporters KAZ, KGZ, TJK, TKM, UZB; sum of value with partner CHN ÷ sum with partner WLD × 100, "
-            "for 2020 minus for 2000"
+            "scocourse.partner_shares(central_asia(), partners=['CHN'], years=[2000, 2020], side='partner'): "
+            "sum of 'value' ÷ sum of 'total' × 100, for 2020 minus for 2000"
         ),
         explanation=(
-            "China's share changed by {answer}. Whether that means China has 'replaced' Russia depends on "
-            "Russia's share too — compute it the same way before you write the sentence — and on the data: "
-            "Turkmenistan does not report to the IMF, so its figures are mirrored from partners, and the series "
-            "stops in 2020."
+            "On China's records its share changed by {answer}. Whether that means China has 'replaced' Russia "
+            "depends on Russia's share too — compute it the same way before you write the sentence — and on "
+            "whose records you read: on the Central Asian states' own records the rise is smaller, and for "
+            "2000 Tajikistan's own records lack a China flow at all. Say which side you used; Turkmenistan's "
+            "'own' figures are mirrored from partners anyway, and the series stops in 2020."
         ),
         hints=[
-            "Filter the trade data to the five reporters, the partners CHN and WLD, and the two years.",
-            "Sum exports and imports over the five reporters for each partner and year; divide CHN by WLD.",
+            "Call sc.partner_shares as in the question, with years=[2000, 2020].",
+            "For each year, add up 'value' over the five states and divide by the sum of 'total'; times 100.",
             "Subtract the 2000 share from the 2020 share.",
         ],
     ),
@@ -205,8 +207,9 @@ QUESTIONS = [
             "Turkmenistan does not report to the IMF: its rows are filled from partners' records (mirror data), "
             "so the sentence should not call them Turkmenistan's own statistics.",
             "The sentence is fine: every country in the dataset reports its own trade.",
-            "Trade figures for 2020 are not in the dataset at all.",
-            "The dataset only covers trade with the European Union.",
+            "The sentence is fine, though China's own records show even less trade with Turkmenistan.",
+            "Only the year is wrong: Turkmenistan's 2020 figures are estimates, but it reported its own trade "
+            "in earlier years.",
         ],
         answer=(
             "Turkmenistan does not report to the IMF: its rows are filled from partners' records (mirror data), "
@@ -216,10 +219,14 @@ QUESTIONS = [
             "The sentence is fine: every country in the dataset reports its own trade.":
                 "the dataset's description says that where a country does not report (Turkmenistan, for "
                 "example), the IMF fills the series from partners' records.",
-            "Trade figures for 2020 are not in the dataset at all.":
-                "2020 is the last year the dataset covers.",
-            "The dataset only covers trade with the European Union.":
-                "it covers trade among the course countries and with the world (WLD), the EU and a few others.",
+            "The sentence is fine, though China's own records show even less trade with Turkmenistan.":
+                "China's records (sc.partner_shares(..., side='partner')) show more, not less: China's share of "
+                "Turkmenistan's trade is larger on China's side. And the 'own statistics' are not Turkmenistan's.",
+            "Only the year is wrong: Turkmenistan's 2020 figures are estimates, but it reported its own trade "
+            "in earlier years.":
+                "Turkmenistan's series are built from partners' records throughout (lesson 07 and the trade "
+                "dataset's provenance: its exports to China equal China's imports from it divided by a constant "
+                "CIF/FOB factor).",
         },
         explanation=(
             "Read `datasets.describe('trade')` before writing about trade: it explains mirror data for "
