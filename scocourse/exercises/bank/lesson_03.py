@@ -11,27 +11,26 @@ from scocourse.exercises.types import Match, MultipleChoice, Numeric, Order, Ref
 
 TITLE = "Member perspectives"
 
-def _trade_share(reporter: str, partner: str, year: int) -> float:
-    """Returns partner's share (%) of reporter's merchandise trade (exports + imports) with the world."""
-    from scocourse import datasets
-
-    t = datasets.load("trade")
-    t = t[(t["reporter"] == reporter) & (t["year"] == year)]
-    total = t.loc[t["partner"] == "WLD", "value"].sum()
-    part = t.loc[t["partner"] == partner, "value"].sum()
-    if not total > 0:
-        raise ValueError(f"no world trade total for {reporter} in {year}")
-    return float(part / total * 100)
-
-
 def _china_peak_year_kyrgyzstan() -> int:
-    """Returns the year in which China's share of Kyrgyzstan's recorded trade was highest."""
+    """Returns the year in which China's share of Kyrgyzstan's trade, in Kyrgyzstan's own records, was highest."""
+    import scocourse
+
+    s = scocourse.partner_shares("KGZ", partners="CHN", side="reporter")
+    best = s.sort_values(["share", "year"], ascending=[False, True]).iloc[0]
+    return int(best["year"])
+
+
+def _china_kyrgyz_mirror_ratio_2019() -> float:
+    """Returns China's recorded exports to Kyrgyzstan in 2019 divided by Kyrgyzstan's recorded imports from China."""
     from scocourse import datasets
 
     t = datasets.load("trade")
-    years = sorted(int(y) for y in t.loc[(t["reporter"] == "KGZ") & (t["partner"] == "WLD"), "year"].unique())
-    shares = {y: _trade_share("KGZ", "CHN", y) for y in years}
-    return max(shares, key=lambda y: (shares[y], -y))
+    t = t[(t["year"] == 2019) & (t["flow"] == "exports") & (t["reporter"] == "CHN") & (t["partner"] == "KGZ")]
+    k = datasets.load("trade")
+    k = k[(k["year"] == 2019) & (k["flow"] == "imports") & (k["reporter"] == "KGZ") & (k["partner"] == "CHN")]
+    if len(t) != 1 or len(k) != 1 or not float(k["value"].iloc[0]) > 0:
+        raise ValueError("the 2019 China-Kyrgyzstan flows are missing on one side")
+    return float(t["value"].iloc[0] / k["value"].iloc[0])
 
 
 def _tajik_remittances_latest() -> float:
@@ -44,10 +43,12 @@ def _tajik_remittances_latest() -> float:
 
 def _uzbek_neighbour_trade_ratio() -> float:
     """Returns Uzbekistan's 2020 trade with its four Central Asian neighbours divided by its 2016 trade."""
+    import scocourse
     from scocourse import datasets
 
+    neighbours = [c for c in scocourse.central_asia() if c != "UZB"]
     t = datasets.load("trade")
-    t = t[(t["reporter"] == "UZB") & t["partner"].isin(["KAZ", "KGZ", "TJK", "TKM"])]
+    t = t[(t["reporter"] == "UZB") & t["partner"].isin(neighbours)]
     by_year = t.groupby("year")["value"].sum()
     return float(by_year.loc[2020] / by_year.loc[2016])
 
@@ -56,8 +57,8 @@ QUESTIONS = [
     MultipleChoice(
         id="03-01",
         prompt=(
-            "The 2014 Valdai report proposes a 'division of labour' between three frameworks in Central Asia. "
-            "Which body does it assign to the **military sphere**, including security on the Afghan–Tajik border?"
+            "The 2014 Valdai report wants three frameworks in Central Asia to share the work, each in its own "
+            "field. In that scheme, which one should carry the **military** tasks?"
         ),
         choices=[
             "The Shanghai Cooperation Organisation (SCO)",
@@ -76,14 +77,16 @@ QUESTIONS = [
                 "the CIS is mentioned in the report, but not as one of the three pillars of the division of labour.",
         },
         explanation=(
-            "In its recommendations the report asks Russia to keep a 'complementary system': the SCO for "
-            "political and strategic coordination, the CSTO for the military sphere (above all the Afghan–Tajik "
-            "border), and economic integration through the Customs Union / Eurasian Union. Russia has the final "
-            "say in the CSTO, whereas in the SCO it must share leadership with China and reach consensus."
+            "The report's recommendations give each framework a field: politics and strategy to the SCO, military "
+            "work to the CSTO (it names the Afghan–Tajik border as the main task), the economy to the Customs "
+            "Union and the planned Eurasian Union. In the CSTO Russia has the decisive voice; in the SCO it must "
+            "reach consensus with China and the Central Asian members. Note one fact the scheme glosses over: "
+            "Tajikistan's own border forces had guarded the Afghan border since Russian border guards handed it "
+            "over in 2004–05 (Jamestown Foundation, Eurasia Daily Monitor, December 2004; RFE/RL, February 2010)."
         ),
         hints=[
-            "Which of these is a military alliance in which Russia has the decisive voice?",
-            "China belongs to only one of the four — and the report does not want that one to be a military bloc.",
+            "Which of the four has a collective-defence commitment among its members?",
+            "China belongs to only one of the four, and the report insists that one is not a military bloc.",
         ],
     ),
     MultipleChoice(
@@ -108,14 +111,18 @@ QUESTIONS = [
                 "nothing in the report suggests binding powers; even its supporters only hope it might become a "
                 "platform for price coordination.",
             "It was rejected by China and never founded":
-                "the memorandum was signed in December 2013 by members, observers and dialogue partners; the "
-                "report argues China has reasons to use it.",
+                "China signed the memorandum in Moscow on 6 December 2013, with Russia, Kazakhstan, Tajikistan and "
+                "six observers and dialogue partners; it was two members, Uzbekistan and Kyrgyzstan, that did not "
+                "sign (Inforos, 6 December 2013).",
             "It replaced the bilateral pipeline deals between China and the Central Asian states":
                 "the report says the opposite: big energy projects went ahead bilaterally, which is why the club "
                 "mattered to Russia.",
         },
         explanation=(
-            "The report says that in practice the club became a discussion platform. It quotes Song (2014), for "
+            "In the report's own assessment the club ended up as a place for talk rather than decisions — as "
+            "Russia's deputy energy minister had said at the signing, its conclusions were to be non-binding "
+            "recommendations (Inforos, 6 December 2013). Not every member joined: Uzbekistan and Kyrgyzstan "
+            "did not sign the 2013 memorandum. The report quotes Song (2014), for "
             "whom the club merely covers Russia's wish to control Central Asian energy, and Kazharov, Nurova and "
             "Safranchuk (2012), who want it to build a 'self-sufficient energy system' balancing producers and "
             "consumers. The report itself is frank that Russia hoped to channel regional projects through the SCO "
@@ -129,20 +136,21 @@ QUESTIONS = [
     Numeric(
         id="03-03",
         prompt=(
-            "Read the trade-share chart for the five Central Asian states. In the **Kyrgyzstan** panel, in which "
-            "**year** did China's share of Kyrgyzstan's recorded trade reach its highest point?"
+            "Read the trade-share chart for the five Central Asian states, which uses each state's own customs "
+            "records. In the **Kyrgyzstan** panel, in which **year** did China's share reach its highest point?"
         ),
         answer=_china_peak_year_kyrgyzstan,
         tolerance=1,
         unit="(year)",
         decimals=0,
-        answer_source=("trade dataset (IMF DOTS): Kyrgyzstan's exports + imports with CHN divided by its exports + "
-                       "imports with WLD, for every year 1992–2020; the year with the largest share"),
+        answer_source=('scocourse.partner_shares("KGZ", partners="CHN", side="reporter") — Kyrgyzstan\'s own '
+                       "records (IMF DOTS), every year with data; the year with the largest share"),
         explanation=(
-            "China's share of Kyrgyzstan's trade peaked in {answer} (answers within a year are accepted, since "
-            "the chart's axis is coarse). Then it fell sharply in 2020, when the border with China closed during "
-            "the pandemic, and Russia was again Kyrgyzstan's largest partner. A single year's snapshot can "
-            "mislead: read the whole line before deciding who 'dominates' a country's trade."
+            "In Kyrgyzstan's own records China's share peaked in {answer} (answers within a year are accepted, "
+            "since the chart's axis is coarse), then fell sharply in 2020, when the border with China closed "
+            "during the pandemic. Remember which side you are reading: China's records of the same trade are "
+            "several times larger (exercise 03-11), so 'China's share' depends on whose customs you believe. "
+            "Read the whole line, and both sides, before deciding who 'dominates' a country's trade."
         ),
         hints=[
             "Find the Kyrgyzstan panel and follow China's line (its colour and marker are in the key).",
@@ -179,25 +187,28 @@ QUESTIONS = [
         pairs={
             "Kazakhstan": "Multi-vector balancing; a 'creative leader' of the region",
             "Uzbekistan": "Bilateral deals; staying out of collective military activity",
-            "Tajikistan": "A Russian base on the Afghan border; migrants' remittances",
+            "Tajikistan": "Russia's 201st base at home; migrants' remittances from Russia",
             "Turkmenistan": "Permanent neutrality outside regional organisations",
             "India": "Connectivity to Central Asia via Iran's Chabahar port",
         },
-        distractors=["An SCO free trade area", "Leadership of the CSTO"],
+        distractors=["A Russian air base at Kant and a say over Naryn River water",
+                     "Secure transit for its goods westward from Xinjiang"],
         left_label="State",
         right_label="Stated interest",
         notes={
             "Kazakhstan": "Valdai 2014, citing Nazarbayev (2010); Saltybayev stresses coordinated Central Asian "
                           "positions.",
-            "Uzbekistan": "Valdai 2014: it suspended CSTO membership in 1999, rejoined in 2006 and left again in 2012.",
-            "Tajikistan": "Valdai 2014: the 201st base agreement runs to 2042; remittances are a large share of GDP.",
+            "Uzbekistan": "Valdai 2014; it did not renew the Collective Security Treaty in 1999, joined the CSTO in "
+                          "2006 and suspended its membership in 2012.",
+            "Tajikistan": "Valdai 2014: the 201st base agreement runs to 2042; remittances are a large share of GDP. "
+                          "The base does not guard the Afghan border, which Tajik forces took over in 2004–05.",
             "Turkmenistan": "Valdai 2014: 'permanent neutrality'; Turkmenistan has never joined the SCO.",
             "India": "Valdai 2014: 'Connect Central Asia' (2012), Chabahar, TAPI and the North–South corridor.",
         },
         explanation=(
             "Each state uses the SCO, and Central Asia's other frameworks, for its own purposes. The two "
-            "distractors are real ideas that belong to no one here: China proposed an SCO free trade area in 2003 "
-            "and the other members turned it down; the CSTO is led by Russia, not by any of these states."
+            "distractors are real interests of states not in the list: the Kant base and the Naryn's water "
+            "describe Kyrgyzstan, and westward transit from Xinjiang describes China."
         ),
         hints=[
             "One of these states is not in the SCO at all.",
@@ -271,17 +282,18 @@ QUESTIONS = [
         id="03-08",
         prompt="Put these steps in Uzbekistan's balancing act in order, earliest first.",
         items=[
-            "Suspends its membership of the collective security treaty for the first time",
+            "Declines to renew the Collective Security Treaty",
             "Becomes a founding member of the SCO",
-            "Rejoins the CSTO after Western sanctions over Andijon",
-            "Leaves the CSTO for a second time",
+            "Joins the CSTO after Western sanctions over Andijon",
+            "Suspends its membership of the CSTO",
             "A new president starts opening to the neighbours",
         ],
         notes={
-            "Suspends its membership of the collective security treaty for the first time": "1999 (Valdai 2014)",
+            "Declines to renew the Collective Security Treaty": "1999: it did not sign the protocol extending "
+                                                               "the treaty",
             "Becomes a founding member of the SCO": "15 June 2001, Shanghai (events dataset)",
-            "Rejoins the CSTO after Western sanctions over Andijon": "2006, after the Andijon unrest of 2005",
-            "Leaves the CSTO for a second time": "2012",
+            "Joins the CSTO after Western sanctions over Andijon": "2006, after the Andijon unrest of 2005",
+            "Suspends its membership of the CSTO": "2012",
             "A new president starts opening to the neighbours": "2016, after President Karimov's death",
         },
         explanation=(
@@ -297,25 +309,29 @@ QUESTIONS = [
     ShortText(
         id="03-09",
         prompt=(
-            "India has no border with any Central Asian state. Name the **Iranian port** that India invested in to "
-            "reach Afghanistan and Central Asia while bypassing Pakistan."
+            "India's two main projects for reaching Central Asia without crossing Pakistan — a seaport it helped "
+            "to equip and a north–south transport corridor towards Russia — both run through one country. "
+            "Name it."
         ),
-        answer="Chabahar",
-        alternatives=["Chahbahar", "Chah Bahar", "Chabahar port", "Port of Chabahar", "Shahid Beheshti"],
+        answer="Iran",
+        alternatives=["Islamic Republic of Iran", "the Islamic Republic of Iran"],
         wrong_answers={
-            "Gwadar": "Gwadar is in Pakistan and is being developed with China — the route India wants to avoid.",
-            "Bandar Abbas": "Bandar Abbas is Iran's main port, but the Indian investment the report describes went "
-                            "to a port further east, on the Gulf of Oman.",
-            "Karachi": "Karachi is in Pakistan.",
+            "Pakistan": "these routes exist precisely to avoid Pakistan, with which India has no transit agreement.",
+            "Afghanistan": "Afghanistan is a destination and a transit country beyond the port, but the port and "
+                           "the corridor's sea-to-Caspian section lie in another country.",
+            "Turkmenistan": "Turkmenistan lies on some branches of the corridor, but the port and the main "
+                            "corridor run through its southern neighbour.",
+            "Azerbaijan": "one branch of the corridor passes Azerbaijan, but the port India invested in does not.",
         },
         explanation=(
-            "The 2014 Valdai report notes India's investment to overhaul Chabahar (the seed_figures dataset holds "
-            "the amount). With the North–South transport corridor through Iran, it is India's way round Pakistan "
-            "— one reason Iran matters to India's Central Asia policy."
+            "The 2014 Valdai report notes India's investment in Iran's port of Chabahar (the seed_figures dataset "
+            "holds the amount) and the International North–South Transport Corridor through Iran. Both make "
+            "India's Central Asia policy depend on Iran — and on sanctions against Iran, which slowed Chabahar for "
+            "years. Iran became a full SCO member in 2023."
         ),
         hints=[
-            "It lies on Iran's coast near the border with Pakistan, on the Gulf of Oman.",
-            "Its name begins with 'Ch'.",
+            "Look at a map: the route must reach the sea west of Pakistan.",
+            "Section 5 of the lesson names the port and the country it lies in.",
         ],
     ),
     Reflection(
@@ -345,6 +361,75 @@ QUESTIONS = [
             "Start from the data: how large are remittances relative to the economy?",
             "Then bring in one source: Khaidarzoda on perceptions, or the Valdai report on bases.",
             "End with what this means for multi-vector policy.",
+        ],
+    ),
+    Numeric(
+        id="03-11",
+        prompt=(
+            "Two customs services record the same goods. For **2019**, divide the value of **China's recorded "
+            "exports to Kyrgyzstan** by the value of **Kyrgyzstan's recorded imports from China** (both in the "
+            "course's trade dataset). What is the ratio?"
+        ),
+        answer=_china_kyrgyz_mirror_ratio_2019,
+        tolerance=0.3,
+        unit="times",
+        decimals=1,
+        answer_source=("trade dataset (IMF DOTS), 2019: reporter CHN, partner KGZ, flow exports, divided by reporter "
+                       "KGZ, partner CHN, flow imports"),
+        explanation=(
+            "China recorded about {answer} times as much going to Kyrgyzstan as Kyrgyzstan recorded arriving. "
+            "Valuation explains only a few per cent (imports are counted with freight and insurance, CIF; "
+            "exports without, FOB), so the rest has other causes: goods declared as bound for Kyrgyzstan but sold "
+            "on through its wholesale bazaars, such as Dordoi near Bishkek and Kara-Suu near Osh, to Kazakhstan, "
+            "Uzbekistan and Russia; under-invoicing and 'shuttle' trade that Kyrgyz customs does not capture; and "
+            "different treatment of goods in transit. B. Kaminski and S. Mitra, *Borderless Bazaars and Regional "
+            "Integration in Central Asia* (World Bank, 2012), describe these bazaars as platforms for re-exports."
+        ),
+        hints=[
+            "Filter datasets.load('trade') twice: once with reporter 'CHN' and partner 'KGZ' (flow 'exports'), "
+            "once with reporter 'KGZ' and partner 'CHN' (flow 'imports').",
+            "Divide the first value by the second.",
+        ],
+    ),
+    Match(
+        id="03-12",
+        prompt=(
+            "China's and Kyrgyzstan's records of their trade disagree. Match each question to the figure that "
+            "answers it best."
+        ),
+        pairs={
+            "How much did Kyrgyz customs declare — the base on which it charged import duties?":
+                "Kyrgyzstan's own import records",
+            "How much did Chinese firms send towards Kyrgyzstan, including goods sold on through its bazaars?":
+                "China's export records of trade with Kyrgyzstan",
+            "Roughly how much trade passed the border unrecorded, under-valued or bound for third countries?":
+                "The gap between the two sides' records",
+            "Why would the two sides differ by a few per cent even if every lorry were counted?":
+                "Imports valued with freight and insurance (CIF), exports without (FOB)",
+        },
+        distractors=["The Eurasian Economic Union's statistics of trade between its members"],
+        left_label="Question",
+        right_label="Best figure",
+        notes={
+            "How much did Kyrgyz customs declare — the base on which it charged import duties?":
+                "Only the importing country's declarations show what was taxed there.",
+            "How much did Chinese firms send towards Kyrgyzstan, including goods sold on through its bazaars?":
+                "The exporter's records catch goods that leave China declared for Kyrgyzstan, wherever they end up.",
+            "Roughly how much trade passed the border unrecorded, under-valued or bound for third countries?":
+                "A gap is an estimate of everything one side misses; Kaminski and Mitra (World Bank, 2012) use "
+                "such gaps to size bazaar trade.",
+            "Why would the two sides differ by a few per cent even if every lorry were counted?":
+                "IMF trade statistics value imports CIF and exports FOB.",
+        },
+        explanation=(
+            "Neither side is simply 'true'. Each answers a different question: the importer's records tell you "
+            "what was declared and taxed there, the exporter's what left for that destination, and the gap "
+            "measures what one side does not see. The EAEU's internal statistics cover trade among its members "
+            "(China is not one), so they cannot settle a China–Kyrgyzstan question."
+        ),
+        hints=[
+            "Ask whose officials filled in each form, and for what purpose.",
+            "One option measures what neither side's form captures on its own.",
         ],
     ),
 ]
