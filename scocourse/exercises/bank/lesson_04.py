@@ -83,8 +83,8 @@ QUESTIONS = [
     ShortText(
         id="04-02",
         prompt=(
-            "The SCO's documents, following Chinese usage, speak of fighting 'three evils'. Two of them are "
-            "terrorism and extremism. What is the third?"
+            "The SCO's founding convention of 2001 names three threats the members will fight together. Two of "
+            "them are terrorism and extremism. What is the third?"
         ),
         answer="separatism",
         alternatives=["separatists", "separatist movements", "secessionism"],
@@ -101,8 +101,8 @@ QUESTIONS = [
             "'separatism' and 'extremism' can be defined broadly enough to cover peaceful opposition."
         ),
         hints=[
-            "The third evil is about breaking up a state's territory.",
-            "Think of Xinjiang and Taiwan from Beijing's point of view.",
+            "Look again at the full title of the 2001 convention in the events table of section 1.",
+            "The 2014 Valdai report explains why this word carries particular weight in Beijing.",
         ],
     ),
     Match(
@@ -122,7 +122,8 @@ QUESTIONS = [
         right_label="Role",
         notes={
             "SCO": "Consensus-based; Russia shares leadership with China; 'not a military bloc'.",
-            "CSTO": "Russia has the decisive voice; Uzbekistan left it in 2012.",
+            "CSTO": "Russia has the decisive voice; Uzbekistan suspended its membership in 2012. The report's "
+                    "border role is a plan: Tajik border troops have guarded the Afghan border since 2005.",
             "Customs Union / Eurasian Union": "Kazakhstan, and potentially Kyrgyzstan and Tajikistan, in the "
                                               "report's view.",
             "Bilateral agreements": "The 201st base in Tajikistan (agreement to 2042) and the Kant base in "
@@ -149,7 +150,7 @@ QUESTIONS = [
             "The Collective Security Treaty Organization (CSTO)",
             "The SCO's Regional Anti-Terrorist Structure (RATS)",
             "An SCO Peace Mission contingent",
-            "A UN peacekeeping force",
+            "Russian troops alone, under a bilateral treaty with Kazakhstan",
         ],
         answer="The Collective Security Treaty Organization (CSTO)",
         feedback={
@@ -158,18 +159,21 @@ QUESTIONS = [
             "An SCO Peace Mission contingent":
                 "Peace Missions are exercises; the SCO has no standing force and no mandate to intervene in a "
                 "member's internal affairs.",
-            "A UN peacekeeping force":
-                "the UN was not involved; a regional alliance answered the request.",
+            "Russian troops alone, under a bilateral treaty with Kazakhstan":
+                "most of the troops were Russian, but Armenia, Belarus, Kyrgyzstan and Tajikistan sent contingents "
+                "too, under a collective decision of an alliance's council.",
         },
         explanation=(
             "The CSTO — led by Russia — sent a collective force at President Tokayev's request, its first such "
             "deployment, and withdrew within weeks. The SCO did not act: as the 2014 report says, it has neither "
-            "a tool nor a mandate for handling internal crises in member states. Supporters call the "
-            "deployment stabilisation; critics see an alliance protecting an incumbent government."
+            "a tool nor a mandate for handling internal crises in member states. President Tokayev and the "
+            "alliance called the mission peacekeeping against 'terrorists'; critics, among them human-rights "
+            "groups such as Human Rights Watch that documented killings of protesters in January 2022, saw an "
+            "alliance protecting an incumbent government."
         ),
         hints=[
-            "The SCO has no troops of its own.",
-            "Kazakhstan belongs to a Russian-led military alliance that China is not part of.",
+            "Which of these bodies has troops at its disposal, or members that can pool them at short notice?",
+            "Section 4's table shows which frameworks Kazakhstan belongs to.",
         ],
     ),
     Numeric(
@@ -261,35 +265,35 @@ QUESTIONS = [
     MultipleChoice(
         id="04-08",
         prompt=(
-            "The 2014 Valdai report sketched two scenarios for Afghanistan after the ISAF drawdown. Which comes "
-            "closer to what happened by August 2021?"
+            "The 2014 Valdai report's second scenario for Afghanistan after the ISAF drawdown imagined several "
+            "things at once. Which of them had clearly happened by the end of August 2021?"
         ),
         choices=[
-            "Scenario 2: no deal with the Taliban holds, the Afghan government loses its grip, and neighbours "
-            "fall back on bilateral and CSTO security",
-            "Scenario 1: NATO contingents stay on and the SCO helps a stable Afghanistan develop",
-            "Neither: the report did not consider a collapse of the Afghan government",
+            "The Afghan government lost control of the country to the Taliban",
+            "A wave of insurgent attacks crossed into Uzbekistan and Tajikistan",
+            "SCO troops deployed to the Tajik–Afghan border",
+            "NATO contingents stayed on to support the government in Kabul",
         ],
-        answer=(
-            "Scenario 2: no deal with the Taliban holds, the Afghan government loses its grip, and neighbours "
-            "fall back on bilateral and CSTO security"
-        ),
+        answer="The Afghan government lost control of the country to the Taliban",
         feedback={
-            "Scenario 1: NATO contingents stay on and the SCO helps a stable Afghanistan develop":
-                "NATO's follow-on mission did stay until 2021, but the government it supported collapsed when the "
-                "last troops left.",
-            "Neither: the report did not consider a collapse of the Afghan government":
-                "its second scenario explicitly imagines the Afghan government losing its grip on the country.",
+            "A wave of insurgent attacks crossed into Uzbekistan and Tajikistan":
+                "no such wave had happened by August 2021. Later incidents — rocket fire claimed by ISKP towards "
+                "Termez and Tajikistan in 2022 — are real but few, and how great the threat is remains contested.",
+            "SCO troops deployed to the Tajik–Afghan border":
+                "the SCO has no troops; Tajikistan's own border forces guard that border, with Russian and CSTO "
+                "support in exercises and equipment.",
+            "NATO contingents stayed on to support the government in Kabul":
+                "NATO's follow-on mission left with the last US troops in August 2021, as the government fell.",
         },
         explanation=(
             "The Kabul government fell in August 2021 as the last US and NATO troops left — the core of the "
-            "report's Scenario 2. But not all of it came true: the feared wave of insurgent attacks on Uzbekistan "
-            "and Tajikistan has not materialised so far, and neighbours, as Alimov describes, chose pragmatic "
-            "contacts with the Taliban authorities. Scenarios are tools for thinking, not predictions to score."
+            "report's second scenario. Its darkest part, a wave of insurgent attacks on the northern neighbours, "
+            "had not happened; whether it remains a serious risk is contested (section 3). Scenarios are tools "
+            "for thinking, not predictions to score."
         ),
         hints=[
-            "What happened to the government in Kabul in August 2021?",
-            "The report's scenarios differ mainly in whether the Afghan government holds.",
+            "What happened in Kabul in mid-August 2021?",
+            "Only one of the four is a change inside Afghanistan itself.",
         ],
     ),
     Reflection(
