@@ -95,5 +95,6 @@ def main(argv=None) -> int:
            f"--LabApp.default_url=/lab/tree/{start}"]
     if args.no_browser:
         cmd.append("--no-browser")
-    print(f"Opening JupyterLab on {start} (the README and docs/ are in the file browser, one folder up).")
+    print(f"Opening JupyterLab on {start} (the README and docs/ are in the file browser, one folder up).",
+          flush=True)
     return subprocess.call(cmd + extra)
