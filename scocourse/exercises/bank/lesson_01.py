@@ -150,25 +150,30 @@ QUESTIONS = [
     ),
     ShortText(
         id="01-03",
-        prompt=("At the SCO's founding in 2001 the six members set out the principles they were to share: mutual trust, mutual benefit, equality, consultation, respect for different "
-                "civilisations and the pursuit of common development. By what two-word name are these principles "
-                "known in SCO documents?"),
-        answer="Shanghai spirit",
-        alternatives=("the Shanghai spirit", "spirit of Shanghai", "the spirit of Shanghai"),
+        prompt=("Critics such as Ambrosio (2008) read the SCO's founding principles as a shield for governments "
+                "against outside pressure to democratise. Which principle, stressed in SCO documents alongside "
+                "state sovereignty, do they have chiefly in mind?"),
+        answer="non-interference",
+        alternatives=("non-interference in internal affairs", "noninterference", "non interference",
+                      "non-intervention", "non-interference in domestic affairs"),
         wrong_answers={
-            "three evils": "The 'three evils' (terrorism, separatism and extremism) are what the members fight, "
-                           "not the principles they share.",
-            "Shanghai Five": "The Shanghai Five is the group of states that met from 1996, not its principles.",
-            "peaceful coexistence": "Close in meaning, but the SCO's own name for its principles refers to the "
-                                    "city where it was founded.",
+            "mutual trust": "Mutual trust is one of the listed principles, but it does not stop outsiders from "
+                            "criticising a government; the critics point to another one.",
+            "equality": "Equality between states matters to the small members, but the critics' point is about "
+                        "what outsiders may say or do about a state's internal politics.",
+            "consultation": "Consultation describes how decisions are taken, by consensus; the critics' point is "
+                            "about outsiders and internal politics.",
+            "sovereignty": "The prompt sets sovereignty aside: the critics mean the principle that follows from it "
+                           "for other states' behaviour.",
         },
-        explanation=("The 'Shanghai spirit' is the SCO's name for its founding principles, which the 2014 Valdai "
-                     "report says China's president Jiang Zemin formulated in his speech at the founding. The "
-                     "report, citing the Chinese scholar Pan Guang, treats it as the first pillar of China's leadership in "
-                     "the organisation; Alimov, writing in 2024, says the members and partners are united 'in the "
-                     "Shanghai spirit'. Critics such as Ambrosio (2008) argue that these principles — above all "
-                     "non-interference — shield governments from pressure to democratise."),
-        hints=["The name refers to a city.", "Its second word is a synonym of 'ethos'."],
+        explanation=("SCO documents pair the 'Shanghai spirit' — mutual trust, mutual benefit, equality, "
+                     "consultation, respect for different civilisations and common development — with respect for "
+                     "sovereignty and **non-interference** in internal affairs. The 2014 Valdai report, citing Pan "
+                     "Guang, treats the Shanghai spirit as the first pillar of China's leadership in the SCO; "
+                     "Alimov says the members and partners are united by it. Ambrosio (2008) argues that "
+                     "non-interference is what turns these principles into protection for incumbent governments."),
+        hints=["It concerns what other states may not do about a government's handling of its own citizens.",
+               "The UN Charter states a version of it in Article 2(7)."],
     ),
     Match(
         id="01-04",
@@ -184,7 +189,7 @@ QUESTIONS = [
                      "and the 2014 Valdai report says it moved to Tashkent in 2003 — one of the details the sources "
                      "disagree on. The economic bodies came later: the Interbank Consortium (2005, Moscow), the "
                      "Business Council (2006, Shanghai) and the Energy Club (a Russian idea of 2006, set up by a "
-                     "memorandum in Moscow in 2013)."),
+                     "memorandum signed in Moscow in 2013 — though not by Uzbekistan or Kyrgyzstan)."),
         hints=["Security bodies came before economic ones.",
                "The Energy Club was proposed in 2006 but only founded years later.",
                "RATS was first meant to sit in Kyrgyzstan, but that is not where it started work."],
