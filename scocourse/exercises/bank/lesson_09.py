@@ -128,7 +128,7 @@ QUESTIONS = [
             "Huss and Hock (2018) modelled glacier runoff in 56 large glacier-fed basins to 2100: runoff from "
             "shrinking glaciers first increases, reaches a maximum ('peak water') and then declines. In about "
             "half of the basins the peak had already passed; where glaciers are larger it comes later, and the "
-            "largest late-summer reductions they project by 2100 are in Central Asia and the Andes. More melt now "
+            "largest monthly reductions they project by 2100 are in Central Asia and the Andes. More melt now "
             "can therefore hide the coming loss: a river may run high today on ice that will not be replaced."
         ),
         hints=[
