@@ -38,3 +38,50 @@ def test_indicator_explorer_unknown_country_is_a_clear_error():
 
     with pytest.raises(CourseError, match="Kyrgyzstan"):
         build_indicator_explorer("gdp", countries=["Kyrgystan"])
+
+
+# --------------------------------------------------------------------------- $ is never typeset as LaTeX
+_BARE_DOLLAR = __import__("re").compile(r"(?<!\\)\$")
+
+
+def _bare_dollars(outputs) -> list[str]:
+    return [f"{kind}: {text[:80]}" for o in outputs for kind, text in o["data"].items()
+            if kind in ("text/markdown", "text/html") and _BARE_DOLLAR.search(text)]
+
+
+def test_live_outputs_escape_dollars_indicator_explorer():
+    ex = build_indicator_explorer("gdp_per_capita", countries=["KAZ", "TJK"])
+    shown = [v for o in ex.output.outputs for k, v in o["data"].items() if k == "text/plain"]
+    assert any("US$" in t for t in shown)  # the case that matters is there ...
+    assert _bare_dollars(ex.output.outputs) == []  # ... and escaped in Markdown and HTML
+    ex.indicator.value = "BX.TRF.PWKR.CD.DT"  # remittances, current US$
+    assert _bare_dollars(ex.output.outputs) == []
+
+
+def test_live_outputs_escape_dollars_country_profile():
+    from scocourse.explorers.country_profile import build_country_profile
+
+    ex = build_country_profile("KAZ", sections=("indicators", "trade"))
+    assert any("US$" in v for o in ex.output.outputs for v in o["data"].values() if isinstance(v, str))
+    assert _bare_dollars(ex.output.outputs) == []
+    ex.dropdown.value = "TJK"
+    assert _bare_dollars(ex.output.outputs) == []
+
+
+def test_every_markdown_and_html_helper_escapes_dollars():
+    from scocourse.explorers import _display
+    from scocourse.explorers.base import _escaped
+
+    assert _display.markdown_output("US$ 5 to US$ 6")["data"] == {"text/markdown": r"US\$ 5 to US\$ 6",
+                                                                  "text/plain": "US$ 5 to US$ 6"}
+    assert _display.text_output("US$ 5", html=True)["data"]["text/html"] == r"<p>US\$ 5</p>"
+    assert _display.escape_dollars(r"already \$ and $") == r"already \$ and \$"
+    raw = {"output_type": "display_data", "metadata": {}, "data": {"text/markdown": "$x$", "text/plain": "$x$"}}
+    assert _escaped(raw)["data"] == {"text/markdown": r"\$x\$", "text/plain": "$x$"}
+
+    class W:
+        model_id = "m"
+
+    bundle = _display.widget_bundle(W(), "US$ 1")
+    assert bundle["text/plain"] == "US$ 1" and bundle["text/html"] == r"<p>US\$ 1</p>"
+    assert bundle[_display.WIDGET_VIEW]["model_id"] == "m"

@@ -749,6 +749,43 @@ def build_conflict(raw: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 # ---------------------------------------------------------------------------
+
+# --- course prose with citations (lib): stated interests (lesson 03) and scenario drivers (lesson 10)
+_CITATION_FIELDS = ("cite_keys", "author", "title", "publisher", "date", "url", "url_note")
+_PROSE_BASES = {"paraphrase", "course data", "course summary", "background"}
+
+
+def _check_cited_prose(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Every paraphrase row names its sources: key, author, title, publisher, date and URL, aligned (' | ')."""
+    for r in df.itertuples(index=False):
+        if r.basis not in _PROSE_BASES:
+            raise SystemExit(f"{name}: basis {r.basis!r} is not one of {sorted(_PROSE_BASES)}")
+        parts = [str(getattr(r, f)).split(" | ") if getattr(r, f) else [] for f in _CITATION_FIELDS]
+        n = len(parts[0])
+        if r.basis == "paraphrase" and (n == 0 or any(len(p) != n for p in parts[:6])
+                                        or not all(u.startswith("https://") for u in parts[5])):
+            raise SystemExit(f"{name}: a paraphrase needs one author, title, publisher, date and https URL per source: "
+                             f"{r.text[:60]!r}")
+        if r.basis in ("background", "course summary") and n:
+            raise SystemExit(f"{name}: a {r.basis} row cites no source: {r.text[:60]!r}")
+    return df
+
+
+def build_country_interests(ref: Path) -> pd.DataFrame:
+    df = pd.read_csv(ref / "country_interests.csv", dtype=str, keep_default_na=False)
+    if not set(df["kind"]) <= {"headline", "point", "contested"}:
+        raise SystemExit(f"country_interests: unknown kind in {sorted(set(df['kind']))}")
+    if (df.groupby("iso3")["kind"].apply(lambda k: (k == "headline").sum()) != 1).any():
+        raise SystemExit("country_interests: each state needs exactly one headline")
+    return _check_cited_prose(df, "country_interests")
+
+
+def build_scenario_drivers(ref: Path) -> pd.DataFrame:
+    df = pd.read_csv(ref / "scenario_drivers.csv", dtype=str, keep_default_na=False)
+    if df.duplicated(["driver", "state"]).any():
+        raise SystemExit("scenario_drivers: a driver state is listed twice")
+    return _check_cited_prose(df, "scenario_drivers")
+
 # ---------------------------------------------------------------------------
 # datapackage
 # ---------------------------------------------------------------------------
@@ -919,6 +956,37 @@ RESOURCES = [
                  F("course_parties", "string", "course countries that are primary parties (side A or B), ';'-separated", "code"),
                  F("course_supporters", "string", "course countries that are only secondary supporters, ';'-separated", "code"),
                  F("reconstructed", "boolean", "row reconstructed from a broken mirror record (see description)", "flag")]),
+    dict(name="country_interests", title="Stated interests of the lesson-03 states, with citations",
+         description="What each state says it wants from the SCO and Central Asia, in the course's own words: one headline, several points and, where the sources disagree, a contested reading per state. Each paraphrase cites its sources (author, title, publisher, date, URL at the original publisher); points taken from the course's own datasets or general background say so. Shown by scocourse.explorers.country_profile.",
+         sources=[SRC_VALDAI, SRC_REF], licenses=[LIC_COURSE],
+         fields=[F("iso3", "string", "ISO3 code of the state", "code"),
+                 F("kind", "string", "headline, point or contested", "category"),
+                 F("text", "string", "the course's paraphrase (Markdown)", "text"),
+                 F("basis", "string", "paraphrase (of the cited sources), course data (the course's datasets), course summary or background (general knowledge, no source)", "category"),
+                 F("cite_keys", "string", "short tags of the sources, ' | '-separated (shown after the text)", "text"),
+                 F("author", "string", "author(s) of each source, ' | '-separated in the order of cite_keys", "text"),
+                 F("title", "string", "title of each source, ' | '-separated", "text"),
+                 F("publisher", "string", "publisher of each source, ' | '-separated", "text"),
+                 F("date", "string", "publication date of each source (YYYY, YYYY-MM), ' | '-separated", "date"),
+                 F("url", "string", "URL at the original publisher, ' | '-separated", "url"),
+                 F("url_note", "string", "caveats on a URL (e.g. article page not located), ' | '-separated", "text")]),
+    dict(name="scenario_drivers", title="Drivers of Central Asia's future and their states, with citations (scenario builder)",
+         description="The five drivers of the lesson-10 scenario builder (Afghanistan, Russia-China alignment, water, energy prices, labour migration), each with two states: a narrative fragment in the course's own words that paraphrases and attributes its sources, and what the signposts would show if the world moved into that state. Shown by scocourse.explorers.scenarios.",
+         sources=[SRC_VALDAI, SRC_REF], licenses=[LIC_COURSE],
+         fields=[F("driver", "string", "driver key", "code"), F("driver_label", "string", "driver label", "text"),
+                 F("question", "string", "the driver's question", "text"),
+                 F("axis", "string", "x or y for the two critical uncertainties of the scenario matrix, else empty", "category"),
+                 F("state", "string", "state key", "code"), F("state_label", "string", "state label", "text"),
+                 F("text", "string", "narrative fragment (Markdown)", "text"),
+                 F("watch", "string", "signposts to watch under this state", "text"),
+                 F("basis", "string", "paraphrase (of the cited sources), course data (the course's datasets), course summary or background (general knowledge, no source)", "category"),
+                 F("cite_keys", "string", "short tags of the sources, ' | '-separated (shown after the text)", "text"),
+                 F("author", "string", "author(s) of each source, ' | '-separated in the order of cite_keys", "text"),
+                 F("title", "string", "title of each source, ' | '-separated", "text"),
+                 F("publisher", "string", "publisher of each source, ' | '-separated", "text"),
+                 F("date", "string", "publication date of each source (YYYY, YYYY-MM), ' | '-separated", "date"),
+                 F("url", "string", "URL at the original publisher, ' | '-separated", "url"),
+                 F("url_note", "string", "caveats on a URL (e.g. article page not located), ' | '-separated", "text")]),
     dict(name="boundaries", title="Country outlines for maps (Natural Earth, simplified)",
          description="Natural Earth 4.1.0 admin-0 countries at 1:110m with coordinates rounded to 0.01 degree, plus Maldives and Bahrain from 1:50m. Boundaries are Natural Earth's de facto lines and do not match the claims of India, Pakistan or China in Kashmir and Aksai Chin.",
          sources=[SRC_NE], licenses=[LIC_PD], format="geojson", mediatype="application/geo+json",
@@ -955,6 +1023,8 @@ def build(sources: Path, out: Path) -> list[Path]:
         "infrastructure": build_infrastructure(ref),
     }
     frames["indicators"], frames["indicator_catalog"] = build_indicators(raw)
+    frames["country_interests"] = build_country_interests(ref)
+    frames["scenario_drivers"] = build_scenario_drivers(ref)
     frames["seed_2014_tables"], frames["seed_figures"] = build_seed_tables(ref)
     frames["conflict"], frames["armed_conflicts"] = build_conflict(raw)
     written = []

@@ -13,7 +13,7 @@ from typing import Any
 
 from scocourse.errors import CourseError
 
-from ._display import display_widget, text_output
+from ._display import display_widget, escape_dollars, text_output
 
 __all__ = ["Explorer", "chart_outputs"]
 
@@ -53,8 +53,8 @@ class Explorer:
         self.update()
 
     def update(self) -> None:
-        """Redraw ``output`` for the current control values."""
-        self.output.outputs = tuple(self.outputs())
+        """Redraw ``output`` for the current control values (``$`` escaped in every Markdown and HTML part)."""
+        self.output.outputs = tuple(_escaped(o) for o in self.outputs())
 
     def outputs(self) -> tuple:
         """Return the output dicts for the current control values (see :mod:`scocourse.explorers._display`)."""
@@ -67,6 +67,15 @@ class Explorer:
     def display(self) -> None:
         """Display the widget with its static fallback. Returns None."""
         display_widget(self.widget, *self.fallback())
+
+
+def _escaped(out: dict) -> dict:
+    data = out.get("data", {})
+    if not any(k in data for k in ("text/markdown", "text/html")):
+        return out
+    fixed = {k: escape_dollars(v) if k in ("text/markdown", "text/html") and isinstance(v, str) else v
+             for k, v in data.items()}
+    return {**out, "data": fixed}
 
 
 def chart_outputs(draw: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple:

@@ -11,9 +11,10 @@ redraws an ``ipywidgets.Output`` with, in order:
 5. a short summary of its *stated* interests — what its officials and experts, or the seed texts
    about it, say it wants from the SCO and from Central Asia — with citations.
 
-The summaries in :data:`INTERESTS` are prose, not data: short paraphrases written for this
-course, each point followed by the source it paraphrases (author, title, publisher, year; see
-:data:`SOURCES`). Points that are general background rather than taken from a source say so.
+The summaries in :data:`INTERESTS` are prose: short paraphrases written for this course, kept in the
+``country_interests`` dataset (``sources/reference/country_interests.csv``) with each point's source
+(author, title, publisher, date, URL at the original publisher; see :data:`SOURCES`). Points that are
+general background or come from the course's own datasets say so.
 Numbers are never typed into them: every quantity in the profile is drawn from a dataset.
 
 ``profile_outputs(country)`` returns the output dicts without any widget (used by the tests and
@@ -23,7 +24,11 @@ a profile is drawn.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
+
+from ._display import markdown_output as _markdown_output
+from .base import Explorer
 
 __all__ = ["Source", "StatedInterests", "SOURCES", "INTERESTS", "PROFILE_COUNTRIES", "DEFAULT_INDICATORS",
            "SECTIONS", "stated_interests", "interests_markdown", "membership_markdown", "top_partners",
@@ -41,30 +46,11 @@ class Source:
     title: str
     publisher: str
     year: str
+    url: str = ""
 
     def citation(self) -> str:
         """Returns 'Author, *Title*, Publisher, Year.'"""
         return f"{self.author}, *{self.title}*, {self.publisher}, {self.year}."
-
-
-_SOURCE_LIST = (
-    Source("Valdai 2014", "E. Koldunova and N. Das Kundu",
-           "Russia's Role in the SCO and Central Asia: Challenges and Opportunities",
-           "Valdai Discussion Club grantees report, Moscow", "2014"),
-    Source("Alimov 2024", "R. Alimov (SCO Secretary-General 2016–2018)", "How Will the Heart of Eurasia Beat?",
-           "Valdai Discussion Club", "2024"),
-    Source("Khaidarzoda 2025", "R. Khaidarzoda", "Cooperation between Central Asia and Russia: New Horizons",
-           "Valdai Discussion Club", "2025"),
-    Source("Saltybayev", "Y. Saltybayev (Institute of World Economics and Politics, Kazakhstan)",
-           "Cooperation prospects and security challenges for Central Asia", "The Astana Times", "undated"),
-    Source("Perminova 2024", "A. Perminova",
-           "The Role of the SCO in Ensuring Water and Energy Security in Central Asia",
-           "Russian International Affairs Council, Policy Brief 52", "2024"),
-    Source("course data", "scocourse datasets", "membership, events and infrastructure tables",
-           "compiled from the sources listed in sources/reference/SOURCES.md", "2025"),
-)
-SOURCES = MappingProxyType({s.key: s for s in _SOURCE_LIST})
-"""The works cited in :data:`INTERESTS`, by tag."""
 
 
 @dataclass(frozen=True)
@@ -78,158 +64,54 @@ class StatedInterests:
 
     def sources(self) -> tuple[Source, ...]:
         """Returns the distinct sources cited, in order of first use."""
-        keys = dict.fromkeys(tag for _, tag in self.points if tag in SOURCES)
-        return tuple(SOURCES[k] for k in keys)
+        cited = _tables()[0]
+        keys = dict.fromkeys(tag for _, tag in self.points if tag in cited)
+        return tuple(cited[k] for k in keys)
 
 
 _BG = "background"  # general background, not a paraphrase of a source
 
-_INTERESTS = (
-    StatedInterests(
-        "RUS", "Security manager and would-be economic partner, sharing the region with China",
-        (
-            ("Keep the SCO looking like an independent regional organisation that delivers results in preventive "
-             "diplomacy and security, not a talking shop.", "Valdai 2014"),
-            ("A 'division of labour': the SCO for political and strategic coordination, the CSTO for the military "
-             "sphere (above all the Afghan–Tajik border), and the Customs Union / Eurasian Union for economic "
-             "integration.", "Valdai 2014"),
-            ("End the situation in which economic cooperation inside the SCO is China's domain, without harming "
-             "Russian–Chinese relations; the SCO Energy Club (proposed by Russia in 2006) is one tool.",
-             "Valdai 2014"),
-            ("Stabilise Afghanistan and stop the flow of Afghan drugs through Central Asia into Russia.",
-             "Valdai 2014"),
-            ("Use the SCO as one building block of a wider 'Eurasian security architecture'.", "Alimov 2024"),
-        ),
-        contested=("Some experts quoted by the 2014 report see the Energy Club as a cover for Russian control "
-                   "of Central Asian energy; the report's authors see it as a producer–consumer forum."),
-    ),
-    StatedInterests(
-        "CHN", "Secure western border, energy supplies and trade routes",
-        (
-            ("Priorities as summarised by the Chinese scholar Zhao Huasheng: fight terrorism, separatism and "
-             "extremism; secure the border; keep the region stable; take part in its economic development; gain "
-             "access to its energy; prevent any anti-Chinese bloc from dominating it.", "Valdai 2014"),
-            ("Central Asia borders Xinjiang and supplies energy for China's growth; pipelines from Kazakhstan (2006) "
-             "and Turkmenistan (2009) followed.", "Valdai 2014"),
-            ("In Astana in September 2013 Xi Jinping proposed the Silk Road Economic Belt, an overland corridor "
-             "of railways, roads and pipelines from the Pacific to Europe.", "Valdai 2014"),
-        ),
-        contested=("The 2014 report contrasts a Chinese formula of 'natural resources in exchange for Chinese "
-                   "goods' with the industrial projects Russia could offer — a critique made by authors who "
-                   "were arguing for a Russian alternative."),
-    ),
-    StatedInterests(
-        "KAZ", "Multi-vector balancing and regional leadership",
-        (
-            ("Supports every workable form of regional cooperation, but will not accept being led by Russian or "
-             "Chinese leadership; Nazarbayev cast Kazakhstan as a 'creative leader' of the region.", "Valdai 2014"),
-            ("Blocked Russian ideas, such as a Eurasian parliament, that it saw as a threat to its sovereignty.",
-             "Valdai 2014"),
-            ("Central Asia should settle its own problems — water, energy, transit, terrorism — and speak with "
-             "coordinated positions while staying open to the Belt and Road, the Eurasian Economic Union and the "
-             "SCO alike.", "Saltybayev"),
-        ),
-    ),
-    StatedInterests(
-        "UZB", "Bilateral deals and independence from blocs; regional opening after 2016",
-        (
-            ("Preferred bilateral ties with Russia, the USA and others to Russian-led collective projects, and "
-             "stayed out of collective military activity where it could.", "Valdai 2014"),
-            ("Suspended its CSTO membership in 1999, rejoined in 2006 after Western sanctions over Andijon, and "
-             "left again in 2012 — while staying in the SCO throughout.", "Valdai 2014"),
-            ("After the change of president in 2016 Uzbekistan turned towards its neighbours; regional "
-             "consultation and trade grew (the course's trade data show by how much).", _BG),
-        ),
-    ),
-    StatedInterests(
-        "KGZ", "Security from partners, hydropower as an asset",
-        (
-            ("With modest armed forces of its own, Kyrgyzstan relies on training and membership in the CSTO and "
-             "the SCO; Russia remains its economic and strategic 'lodestar'.", "Valdai 2014"),
-            ("In 2013 Russia merged its installations in Kyrgyzstan, including the Kant air base, into one base, "
-             "while Kyrgyzstan declined to renew the US lease at Manas.", "Valdai 2014"),
-            ("Sees the SCO as a place to raise sensitive issues — water, energy, railways — that neighbours will "
-             "not settle bilaterally.", "Valdai 2014"),
-            ("Plans large dams on the Naryn (Kambarata) to export electricity, with Kazakhstan and Uzbekistan as "
-             "co-investors.", "course data"),
-        ),
-    ),
-    StatedInterests(
-        "TJK", "Border security, labour migration and hydropower",
-        (
-            ("Relies on Russia's 201st military base, under an agreement running to 2042, to guard the border "
-             "with Afghanistan.", "Valdai 2014"),
-            ("Tajik labour migrants in Russia are a major part of the economy and of the bilateral relationship.",
-             "Valdai 2014"),
-            ("Builds the Rogun dam on the Vakhsh, long opposed downstream by Uzbekistan.", "course data"),
-            ("Russians now meet Central Asians mainly as labour migrants, often through hostile media images; "
-             "joint ventures at home would create jobs and reduce migration.", "Khaidarzoda 2025"),
-        ),
-    ),
-    StatedInterests(
-        "TKM", "Permanent neutrality: outside the SCO, selling gas to all",
-        (
-            ("Keeps out of regional organisations under its policy of 'permanent neutrality', part of what "
-             "analysts call Central Asia's 'virtual regionalism'.", "Valdai 2014"),
-            ("Its gas flows east through the Central Asia–China pipeline (2009) and is meant to flow south through "
-             "TAPI.", "Valdai 2014"),
-        ),
-    ),
-    StatedInterests(
-        "IND", "Connectivity to Central Asia without depending on China or Pakistan",
-        (
-            ("'Connect Central Asia' (2012): political and security ties, the SCO, energy, education and IT, and a "
-             "North–South trade corridor.", "Valdai 2014"),
-            ("Invests in Iran's Chabahar port to reach Afghanistan and Central Asia while bypassing Pakistan; wants "
-             "gas from Turkmenistan through TAPI.", "Valdai 2014"),
-            ("Treats the SCO as secondary to bilateral projects and is wary of an SCO dominated by China.",
-             "Valdai 2014"),
-        ),
-    ),
-    StatedInterests(
-        "PAK", "A seat at the table on Afghanistan and Central Asian connectivity",
-        (
-            ("Close to the United States, yet keen to cooperate with the SCO in Central Asia; an observer "
-             "from 2005 that asked for full membership.", "Valdai 2014"),
-            ("A transit state for TAPI gas and CASA-1000 electricity from Central Asia.", "course data"),
-            ("Joined as a full member in 2017, on the same day as its rival India.", "course data"),
-        ),
-    ),
-    StatedInterests(
-        "IRN", "Partners beyond the West and a transit role",
-        (
-            ("An important regional actor and Russian economic partner whose relations with the West are strained "
-             "by its nuclear programme; the 2014 report expected it to seek membership once sanctions were "
-             "lifted.", "Valdai 2014"),
-            ("Its port of Chabahar and the North–South corridor link India with Central Asia.", "Valdai 2014"),
-            ("Became a full member in 2023, with sanctions still in place.", "course data"),
-        ),
-    ),
-    StatedInterests(
-        "BLR", "A European member promoting 'Eurasian security'",
-        (
-            ("Dialogue partner from 2009, observer from 2015 and full member from 2024.", "course data"),
-            ("Hosts the Minsk conferences on Eurasian security, where Alimov proposed building a Eurasian security "
-             "architecture on the SCO's experience.", "Alimov 2024"),
-        ),
-    ),
-    StatedInterests(
-        "AFG", "The neighbour whose stability everyone invokes",
-        (
-            ("An SCO observer from 2012; the 2014 report saw post-2014 Afghanistan as the SCO's most pressing "
-             "test, a source of terrorism and drugs.", "Valdai 2014"),
-            ("Should have a place in a future Eurasian security system; neighbours engage with the Afghan "
-             "authorities while asking Kabul to clear its territory of militant groups.", "Alimov 2024"),
-            ("Its status in the SCO after the Taliban takeover of August 2021 is uncertain in the course data.",
-             "course data"),
-        ),
-    ),
-)
-INTERESTS = MappingProxyType({s.iso3: s for s in _INTERESTS})
-"""Stated interests by ISO3 code (the states of lesson 03)."""
 
-PROFILE_COUNTRIES = tuple(s.iso3 for s in _INTERESTS)
-"""The states offered in the explorer, in the order lesson 03 discusses them."""
+def _split(value: str) -> list[str]:
+    return value.split(" | ") if value else []
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple:
+    """(sources by tag, interests by ISO3, profile countries), read from the ``country_interests`` dataset."""
+    from scocourse import datasets
+
+    df = datasets.load("country_interests")
+    sources: dict[str, Source] = {}
+    by_state: dict[str, dict] = {}
+    for r in df.itertuples(index=False):
+        keys = _split(r.cite_keys)
+        for i, key in enumerate(keys):
+            if key not in sources:
+                sources[key] = Source(key, _split(r.author)[i], _split(r.title)[i], _split(r.publisher)[i],
+                                      _split(r.date)[i][:4], _split(r.url)[i] if r.url else "")
+        entry = by_state.setdefault(r.iso3, {"headline": "", "points": [], "contested": ""})
+        if r.kind == "headline":
+            entry["headline"] = r.text
+        elif r.kind == "contested":
+            entry["contested"] = r.text
+        else:
+            entry["points"].append((r.text, keys[0] if keys else _BG))
+    interests = {iso3: StatedInterests(iso3, e["headline"], tuple(e["points"]), e["contested"])
+                 for iso3, e in by_state.items()}
+    return MappingProxyType(sources), MappingProxyType(interests), tuple(by_state)
+
+
+def __getattr__(name: str):
+    """``SOURCES``, ``INTERESTS`` and ``PROFILE_COUNTRIES`` are read from the data when first used."""
+    if name == "SOURCES":  # the works cited, by tag
+        return _tables()[0]
+    if name == "INTERESTS":  # stated interests by ISO3 code (the states of lesson 03)
+        return _tables()[1]
+    if name == "PROFILE_COUNTRIES":  # the states offered, in the order lesson 03 discusses them
+        return _tables()[2]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 DEFAULT_INDICATORS = ("gdp_per_capita", "remittances_pct_gdp", "military_pct_gdp")
 """Indicators drawn over time in each profile (short names from the indicator catalogue)."""
@@ -242,11 +124,11 @@ def stated_interests(country: str) -> StatedInterests:
 
     iso3 = _country(country)
     try:
-        return INTERESTS[iso3]
+        return _tables()[1][iso3]
     except KeyError:
         from scocourse import country_name
 
-        names = ", ".join(country_name(c) for c in PROFILE_COUNTRIES)
+        names = ", ".join(country_name(c) for c in _tables()[2])
         raise UnknownCountryError(f"There is no summary of stated interests for {country_name(iso3)}; "
                                   f"the profiles cover {names}.") from None
 
@@ -299,7 +181,6 @@ _EU_MEMBERS = ("DEU",)  # partners in the trade data that are also inside the EU
 
 
 
-from ._display import markdown_output as _markdown_output  # noqa: E402
 
 
 def _check_sections(sections) -> tuple[str, ...]:
@@ -322,7 +203,7 @@ def _check_sections(sections) -> tuple[str, ...]:
 
 
 def _check_indicators(indicators) -> tuple[str, ...]:
-    from scocourse._lookup import _catalog
+    from scocourse._lookup import indicator_catalog
     from scocourse.errors import UnknownIndicatorError, WrongTypeError, did_you_mean
 
     if isinstance(indicators, str):
@@ -332,7 +213,7 @@ def _check_indicators(indicators) -> tuple[str, ...]:
     except TypeError:
         raise WrongTypeError(f"indicators should be a list of short names such as {DEFAULT_INDICATORS[:2]}, "
                              f"not {type(indicators).__name__}.") from None
-    cat = _catalog()
+    cat = indicator_catalog()
     for code in chosen:
         if not isinstance(code, str) or code.strip().casefold() not in cat:
             shorts = sorted({r.short_name for r in cat.values()})
@@ -344,40 +225,42 @@ def _check_indicators(indicators) -> tuple[str, ...]:
 def top_partners(country: str, year: int | None = None, n: int = TRADE_PARTNERS, course_only: bool = False) -> list[str]:
     """Returns the codes of a state's ``n`` largest recorded trading partners, largest first.
 
-    Exports plus imports reported by the state (IMF DOTS via the ``trade`` dataset) in ``year``
-    (default: the latest year with a world total); the world total itself is left out and the EU is
-    counted once (as 'EUU'). ``course_only=True`` keeps only the course's 28 countries (the ones
-    ``charts.trade_shares`` can draw), dropping the EU, the USA, Japan and the other extra partners.
+    Exports plus imports reported by the state (IMF DOTS via the ``trade`` dataset, as
+    :func:`scocourse.partner_shares` reads them with ``side="reporter"``) in ``year`` (default: the
+    latest year with a world total); the EU is counted once (as 'EUU'). ``course_only=True`` keeps only
+    the course's 28 countries (the ones ``charts.trade_shares`` can draw), dropping the EU, the USA,
+    Japan and the other extra partners.
     """
-    from scocourse import country as _country, datasets
+    shares = _latest_shares(country, year)
+    if course_only:
+        from scocourse import datasets
+
+        shares = shares[shares["partner"].isin(set(datasets.load("countries")["iso3"]))]
+    return [str(p) for p in shares["partner"].iloc[:n]]
+
+
+def _latest_shares(country: str, year: int | None = None):
+    """Reporter-side partner shares of one state in ``year`` (default: latest), largest first, EU once."""
+    from scocourse import country as _country, partner_shares
 
     iso3 = _country(country)
-    t = datasets.load("trade")
-    t = t[t["reporter"] == iso3]
-    if year is None:
-        year = int(t.loc[t["partner"] == "WLD", "year"].max())
-    t = t[(t["year"] == year) & ~t["partner"].isin(["WLD", *_EU_MEMBERS])]  # the EU counts once, as 'EUU'
-    if course_only:
-        t = t[t["partner"].isin(set(datasets.load("countries")["iso3"]))]
-    sums = t.groupby("partner")["value"].sum().sort_values(ascending=False, kind="mergesort")
-    return [str(p) for p in sums.index[:n]]
+    sh = partner_shares(iso3, side="reporter")
+    year = int(sh["year"].max()) if year is None else year
+    sh = sh[(sh["year"] == year) & ~sh["partner"].isin(_EU_MEMBERS)]  # the EU counts once, as 'EUU'
+    return sh.sort_values(["value", "partner"], ascending=[False, True], kind="mergesort")
 
 
 def partners_markdown(country: str, n: int = TRADE_PARTNERS + 1) -> str:
-    """Returns a Markdown table of a state's largest recorded partners and their shares (latest year)."""
-    from scocourse import country as _country, datasets
+    """Returns a Markdown table of a state's largest recorded partners and their shares (latest year).
 
-    iso3 = _country(country)
-    t = datasets.load("trade")
-    t = t[t["reporter"] == iso3]
-    year = int(t.loc[t["partner"] == "WLD", "year"].max())
-    t = t[t["year"] == year]
-    total = float(t.loc[t["partner"] == "WLD", "value"].sum())
+    Shares as :func:`scocourse.partner_shares` computes them from the state's own records.
+    """
+    sh = _latest_shares(country).head(n)
+    year = int(sh["year"].iloc[0])
     lines = [f"**Largest recorded trading partners, {year}** (exports + imports, share of trade with the world; "
              "IMF DOTS)", "", "| partner | share of trade |", "|---|---|"]
-    for p in top_partners(iso3, year, n):
-        share = float(t.loc[t["partner"] == p, "value"].sum()) / total * 100
-        lines.append(f"| {_partner_name(p)} | {share:.1f}% |")
+    for r in sh.itertuples(index=False):
+        lines.append(f"| {_partner_name(r.partner)} | {r.share:.1f}% |")
     return "\n".join(lines)
 
 
@@ -439,14 +322,16 @@ def profile_outputs(country: str, indicators=DEFAULT_INDICATORS, sections=SECTIO
     iso3 = stated_interests(country).iso3
     chosen = _check_sections(sections)
     codes = _check_indicators(indicators)
-    heading = _markdown_output(f"**Profile: {__import__('scocourse').country_name(iso3)}**")
+    from scocourse import country_name
+
+    heading = _markdown_output(f"**Profile: {country_name(iso3)}**")
     outputs = [heading]
     for section in chosen:
         outputs.extend(_section_outputs(section, iso3, codes, years))
     return tuple(outputs)
 
 
-class CountryProfile:
+class CountryProfile(Explorer):
     """The explorer's widgets: ``dropdown`` (a state), ``output`` (the profile) and the whole ``widget``.
 
     Changing ``dropdown.value`` (an ISO3 code) redraws ``output`` by assigning ``output.outputs``.
@@ -460,21 +345,18 @@ class CountryProfile:
         self.indicators = _check_indicators(indicators)
         self.sections = _check_sections(sections)
         self.years = years
-        self.dropdown = w.Dropdown(options=[(country_name(c), c) for c in PROFILE_COUNTRIES], value=first,
+        self.dropdown = w.Dropdown(options=[(country_name(c), c) for c in _tables()[2]], value=first,
                                    description="Country", style={"description_width": "initial"})
-        self.output = w.Output()
-        note = w.HTML("<p>Choose a state. The profile below shows, in order: "
-                      + ", ".join(_SECTION_LABELS[s] for s in self.sections) + ".</p>")
-        self.widget = w.VBox([note, self.dropdown, self.output])
-        self.dropdown.observe(self._changed, names="value")
-        self.update()
+        self.assemble([self.dropdown], watch=[self.dropdown],
+                      note="<p>Choose a state. The profile below shows, in order: "
+                           + ", ".join(_SECTION_LABELS[s] for s in self.sections) + ".</p>")
 
-    def _changed(self, _change=None) -> None:
-        self.update()
+    def outputs(self) -> tuple:
+        """The profile of the state now selected."""
+        return profile_outputs(self.dropdown.value, self.indicators, self.sections, self.years)
 
-    def update(self) -> None:
-        """Redraw the profile of the state now selected."""
-        self.output.outputs = profile_outputs(self.dropdown.value, self.indicators, self.sections, self.years)
+    def fallback(self) -> tuple[str, str]:
+        return static_summary(self.dropdown.value)
 
 
 _SECTION_LABELS = {"membership": "SCO membership history", "indicators": "key indicators over time",
@@ -496,13 +378,7 @@ def country_profile(country: str = "KAZ", indicators=DEFAULT_INDICATORS, section
     person, remittances and military spending as shares of GDP). ``sections``: any of
     'membership', 'indicators', 'trade', 'energy', 'interests' (default: all, in that order).
     """
-    from IPython.display import display
-
-    explorer = build_country_profile(country, indicators, sections, years)
-    text, html = static_summary(explorer.dropdown.value)
-    display({"text/plain": text, "text/html": html,
-             "application/vnd.jupyter.widget-view+json": {"version_major": 2, "version_minor": 0,
-                                                          "model_id": explorer.widget.model_id}}, raw=True)
+    build_country_profile(country, indicators, sections, years).display()
 
 
 def static_summary(country: str) -> tuple[str, str]:

@@ -28,14 +28,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from scocourse.errors import UnknownNameError, WrongTypeError, did_you_mean
+from scocourse.errors import OutOfRangeError, UnknownNameError, WrongTypeError, did_you_mean
+
+from ._display import markdown_output, output
+from .base import Explorer
 
 __all__ = ["DRIVERS", "QUADRANTS", "CENTRAL_ASIA", "Driver", "State", "choices", "scenario_name", "scenario_text",
            "tensions", "signposts", "demography_numbers", "working_age_table", "youth_entrants", "scenario_matrix_figure",
            "working_age_figure", "ScenarioBuilder", "build_scenario_builder", "scenario_builder"]
-
-#: The five Central Asian states (UN M49 "Central Asia").
-CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 
 _VALDAI_2014 = ("Koldunova and Das Kundu, *Russia's Role in the SCO and Central Asia: Challenges and "
                 "Opportunities*, Valdai Discussion Club, 2014")
@@ -43,13 +43,15 @@ _VALDAI_2014 = ("Koldunova and Das Kundu, *Russia's Role in the SCO and Central 
 
 @dataclass(frozen=True)
 class State:
-    """One state a driver can take: ``key``, button ``label``, narrative ``text`` (Markdown) and ``watch``
-    (what the signposts would show if the world were moving into this state)."""
+    """One state a driver can take: ``key``, button ``label``, narrative ``text`` (Markdown), ``watch``
+    (what the signposts would show if the world were moving into this state) and ``sources`` (the tags of the
+    works its text paraphrases; full citations in the ``scenario_drivers`` dataset)."""
 
     key: str
     label: str
     text: str
     watch: str
+    sources: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -73,189 +75,46 @@ class Driver:
                                f"Choose one of: {', '.join(repr(v) for v in valid)}.")
 
 
-DRIVERS = (
-    Driver(
-        key="afghanistan",
-        label="Afghanistan",
-        question="Does instability in Afghanistan stay inside its borders?",
-        axis="x",
-        states=(
-            State(
-                key="contained",
-                label="Contained",
-                text=(
-                    "**Afghanistan — contained.** Afghanistan remains poor and largely isolated, but its northern "
-                    "borders stay quiet. In its consequences this resembles the first scenario of the 2014 Valdai "
-                    "report, although the report expected calm to rest on a residual NATO presence and "
-                    "international aid, not on the present Afghan authorities. Alimov (Valdai Discussion Club, "
-                    "2024) describes Central Asian states, China and Russia opening contacts with Kabul and "
-                    "sending aid while asking it to keep 'uninvited guests' off its territory; in this state that "
-                    "pragmatic engagement pays off, and transit and power projects through Afghanistan become "
-                    "thinkable again."
-                ),
-                watch=("Few incidents on the Tajik–Afghan and Uzbek–Afghan borders; transit and power projects "
-                       "through Afghanistan moving ahead; Afghanistan's place in SCO bodies clarified."),
-            ),
-            State(
-                key="spillover",
-                label="Spillover",
-                text=(
-                    "**Afghanistan — spillover.** Armed groups based in northern Afghanistan threaten Tajikistan "
-                    "and Uzbekistan. This is the heart of the 2014 Valdai report's second scenario: its authors "
-                    "feared that radical groups could fill the political space in states without an "
-                    "institutionalised secular opposition, and that economic projects would then take second "
-                    "place to security. They expected the SCO to coordinate and share information while military "
-                    "help came bilaterally and through the CSTO. Khaidarzoda (Valdai Discussion Club, 2025) draws "
-                    "a similar conclusion today, calling for closer military-technical cooperation with Russia "
-                    "because Afghanistan's course is unpredictable."
-                ),
-                watch=("Rising military spending in Tajikistan and Uzbekistan; armed incidents and refugee "
-                       "movements on the border; CSTO deployments or exercises on the Tajik–Afghan border."),
-            ),
-        ),
-    ),
-    Driver(
-        key="russia_china",
-        label="Russia–China",
-        question="Do Russia and China coordinate in Central Asia or compete there?",
-        axis="y",
-        states=(
-            State(
-                key="coordinated",
-                label="Coordinated",
-                text=(
-                    "**Russia and China — coordinated.** The two powers keep a tacit division of labour: China "
-                    "leads in trade and investment, Russia in security. The 2014 Valdai report saw something "
-                    "close to this already — economic cooperation in the SCO had become 'solely China's domain', "
-                    "while Central Asian armies still relied on Russian equipment — and, citing Russian experts "
-                    "(Voskressenski, Kazantsev), recalled that Moscow had welcomed cooperation with Beijing in the "
-                    "region. The report wanted the SCO, the Eurasian Union and the CSTO to divide the work without "
-                    "straining Russian–Chinese relations. Central Asian governments gain predictable partners but "
-                    "less room to bargain; a scholar the report itself cites, Timur Dadabaev, warns of trading "
-                    "dependence on Russia for dependence on China."
-                ),
-                watch=("Joint Russian–Chinese positions at SCO summits; China's and Russia's trade shares "
-                       "moving slowly, without sudden swings; no competing security offers."),
-            ),
-            State(
-                key="competitive",
-                label="Competitive",
-                text=(
-                    "**Russia and China — competitive.** The two powers compete openly for influence: Chinese "
-                    "finance and infrastructure against Russian labour markets, security guarantees and the "
-                    "Eurasian Economic Union. Central Asian governments use the rivalry to win better terms — "
-                    "the multi-vector balancing that Khaidarzoda (2025) credits with serving the region for "
-                    "more than three decades — while Turkey, the Gulf states, India, the EU and the US crowd "
-                    "in. Khaidarzoda notes that China has already signalled an interest in the region's "
-                    "security, Russia's traditional domain. The SCO becomes a place to manage rivalry rather "
-                    "than to run joint projects."
-                ),
-                watch=("China's trade share pulling away from Russia's; Chinese security initiatives in the "
-                       "region; Central Asian states joining rival formats (5+1 dialogues with other powers)."),
-            ),
-        ),
-    ),
-    Driver(
-        key="water",
-        label="Water",
-        question="Do upstream and downstream states manage shared rivers together?",
-        states=(
-            State(
-                key="cooperative",
-                label="Cooperative",
-                text=(
-                    "**Water — cooperative.** Upstream and downstream states again trade summer water for winter "
-                    "energy, in new forms: regional electricity exchange and joint investment in new dams such "
-                    "as Kambarata-1 (lesson 08). Saltybayev (Institute of World Economics and Politics, "
-                    "Kazakhstan, writing in The Astana Times) hopes that regular meetings of Central Asian "
-                    "leaders will settle the joint use of water and energy; Perminova's RIAC policy brief "
-                    "(2024) sees water and energy security as possible common ground for Russia, China and "
-                    "the region, with the SCO as one platform for it."
-                ),
-                watch=("Toktogul storage kept well above its dead level before winter without emergency power "
-                       "cuts; signed seasonal water–energy deals; shared financing of new dams."),
-            ),
-            State(
-                key="unilateral",
-                label="Unilateral",
-                text=(
-                    "**Water — unilateral.** Each state manages its part of the rivers alone. Kyrgyzstan and "
-                    "Tajikistan release water in winter for electricity; farms downstream in Uzbekistan, "
-                    "Kazakhstan and Turkmenistan go short in summer; and Afghanistan's Qosh Tepa canal takes a "
-                    "new, uncertain share of the Amu Darya outside every regional agreement. The 2014 Valdai "
-                    "report already counted disputes over water and energy among the issues straining relations "
-                    "between Kyrgyzstan, Tajikistan and Uzbekistan."
-                ),
-                watch=("Toktogul falling towards its dead level in autumn; Kyrgyz electricity imports and "
-                       "power cuts rising; new diversions (Qosh Tepa) without agreements."),
-            ),
-        ),
-    ),
-    Driver(
-        key="energy",
-        label="Energy prices",
-        question="Are oil and gas prices high or low?",
-        states=(
-            State(
-                key="high",
-                label="High",
-                text=(
-                    "**Energy prices — high.** Kazakhstan and Turkmenistan earn more from exports and their "
-                    "budgets have room for investment; Russia's economy, and with it the demand for migrant "
-                    "workers, holds up. High prices also raise the value of the gas and coal that downstream "
-                    "states once bartered for upstream water, so they are tempted to sell abroad instead."
-                ),
-                watch="Fuel export shares and GDP growth rising in Kazakhstan; remittances rising with Russia's economy.",
-            ),
-            State(
-                key="low",
-                label="Low",
-                text=(
-                    "**Energy prices — low.** Export earnings fall in Kazakhstan and Turkmenistan and budgets "
-                    "tighten; Russia's economy slows and the rouble weakens, cutting what migrants send home. "
-                    "The region has lived through this before: the oil-price fall of 2014–2015 (see the tension "
-                    "note below for what the data show)."
-                ),
-                watch="Kazakhstan's GDP growth slowing; remittances to Tajikistan and Kyrgyzstan falling in US$.",
-            ),
-        ),
-    ),
-    Driver(
-        key="migration",
-        label="Migration",
-        question="Does labour migration to Russia stay open?",
-        states=(
-            State(
-                key="open",
-                label="Open",
-                text=(
-                    "**Migration — open.** Young Central Asians keep going to Russia to work, and their "
-                    "remittances remain a pillar of household income, above all in Tajikistan and Kyrgyzstan. "
-                    "Migration relieves the labour markets at home but ties incomes to Russia's economy; "
-                    "Khaidarzoda (2025) also warns that anti-migrant feeling in parts of Russia, amplified by "
-                    "some media, now colours how young Russians see the whole region."
-                ),
-                watch="Remittances holding at a large share of GDP; net emigration from Tajikistan continuing.",
-            ),
-            State(
-                key="restricted",
-                label="Restricted",
-                text=(
-                    "**Migration — restricted.** Russia tightens the rules for migrant workers, or its demand "
-                    "for them falls; fewer young people leave and remittances shrink. Jobs then have to be "
-                    "created at home. Khaidarzoda (2025) argues that joint ventures with Russia could cut both "
-                    "migration and youth unemployment, and warns that jobless young people can become recruits "
-                    "for religious extremists; the 2014 Valdai report relays a parallel Russian argument (from "
-                    "the Federal Drug Control Service) that job creation is the best answer to drug trafficking. **Contested:** researchers disagree on how strongly "
-                    "unemployment drives radicalisation — see the lesson text."
-                ),
-                watch="Remittances falling as a share of GDP; unemployment rising at home; net migration turning less negative.",
-            ),
-        ),
-    ),
-)
+def _split(value: str) -> list[str]:
+    return value.split(" | ") if value else []
 
-_BY_KEY = {d.key: d for d in DRIVERS}
+
+@lru_cache(maxsize=1)
+def _drivers() -> tuple:
+    """The drivers and their states, read from the ``scenario_drivers`` dataset (in its row order)."""
+    from scocourse import datasets
+
+    df = datasets.load("scenario_drivers")
+    drivers: dict[str, dict] = {}
+    for r in df.itertuples(index=False):
+        d = drivers.setdefault(r.driver, {"label": r.driver_label, "question": r.question, "axis": r.axis,
+                                          "states": []})
+        d["states"].append(State(key=r.state, label=r.state_label, text=r.text, watch=r.watch,
+                                 sources=tuple(_split(r.cite_keys))))
+    return tuple(Driver(key=k, label=d["label"], question=d["question"], states=tuple(d["states"]), axis=d["axis"])
+                 for k, d in drivers.items())
+
+
+@lru_cache(maxsize=1)
+def _by_key() -> dict:
+    return {d.key: d for d in _drivers()}
+
+
+def __getattr__(name: str):
+    """``DRIVERS`` (from the ``scenario_drivers`` dataset) and ``CENTRAL_ASIA`` (:func:`scocourse.central_asia`)
+    are read from the data when first used."""
+    if name == "DRIVERS":
+        return _drivers()
+    if name == "CENTRAL_ASIA":
+        return _central_asia()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _central_asia() -> tuple[str, ...]:
+    from scocourse import central_asia
+
+    return tuple(central_asia())
+
 
 #: The four worlds of the matrix: (afghanistan state, russia_china state) -> (name, Markdown paragraph).
 QUADRANTS = {
@@ -300,14 +159,14 @@ def choices(**chosen) -> dict:
     """
     out = {}
     for key, value in chosen.items():
-        if key not in _BY_KEY:
-            raise UnknownNameError(f"'{key}' is not a driver.{did_you_mean(key, list(_BY_KEY))} "
-                                   f"The drivers are: {', '.join(_BY_KEY)}.")
+        if key not in _by_key():
+            raise UnknownNameError(f"'{key}' is not a driver.{did_you_mean(key, list(_by_key()))} "
+                                   f"The drivers are: {', '.join(_by_key())}.")
         if not isinstance(value, str):
             raise WrongTypeError(f"The state of '{key}' should be a string such as "
-                                 f"'{_BY_KEY[key].states[0].key}', not {type(value).__name__} {value!r}.")
-        _BY_KEY[key].state(value)
-    for d in DRIVERS:
+                                 f"'{_by_key()[key].states[0].key}', not {type(value).__name__} {value!r}.")
+        _by_key()[key].state(value)
+    for d in _drivers():
         out[d.key] = chosen.get(d.key, d.states[0].key)
     return out
 
@@ -325,7 +184,7 @@ def _indicator_latest(short_name: str, iso3: str):
 
     s = scocourse.indicator(short_name, countries=[iso3]).dropna(subset=["value"])
     if s.empty:
-        raise ValueError(f"no data for {short_name} / {iso3}")
+        raise OutOfRangeError(f"The indicators dataset has no {short_name} for {iso3}.")
     row = s.sort_values("year").iloc[-1]
     return float(row["value"]), int(row["year"])
 
@@ -336,34 +195,40 @@ def _water_fact(label: str) -> dict:
     wf = datasets.load("water_facts")
     hit = wf[wf["label"] == label]
     if len(hit) != 1:
-        raise ValueError(f"water_facts has {len(hit)} rows labelled {label!r}")
+        raise UnknownNameError(f"water_facts has {len(hit)} rows labelled {label!r}, not one.")
     return hit.iloc[0].to_dict()
 
 
 def _trade_shares():
-    """Return a DataFrame (year -> CHN, RUS) of each partner's share (%) of the five states' recorded trade."""
-    from scocourse import datasets
+    """Return a DataFrame (year -> CHN, RUS) of each partner's share (%) of the five states' recorded trade.
 
-    t = datasets.load("trade")
-    t = t[t["reporter"].isin(CENTRAL_ASIA) & t["partner"].isin(["CHN", "RUS", "WLD"])]
-    g = t.groupby(["year", "partner"])["value"].sum().unstack()
-    return (g[["CHN", "RUS"]].div(g["WLD"], axis=0) * 100).dropna()
+    From :func:`scocourse.partner_shares` (each state's own records): the partner's two-way trade with the
+    five states over their summed two-way trade with the world, in years when all five have both.
+    """
+    from scocourse import partner_shares
+
+    ca = _central_asia()
+    sh = partner_shares(list(ca), partners=["CHN", "RUS"], side="reporter")
+    complete = sh.groupby("year")["country"].nunique()
+    sh = sh[sh["year"].isin(complete[complete == len(ca)].index)]
+    total = sh.drop_duplicates(["country", "year"]).groupby("year")["total"].sum()
+    value = sh.pivot_table(index="year", columns="partner", values="value", aggfunc="sum")
+    return (value[["CHN", "RUS"]].div(total, axis=0) * 100).dropna()
 
 
 def _wpp_total():
     from scocourse import datasets
 
     pop = datasets.load("population_projections")
-    pop = pop[pop["iso3"].isin(CENTRAL_ASIA)]
+    pop = pop[pop["iso3"].isin(_central_asia())]
     wide = pop.pivot(index="year", columns="iso3", values="population")
     return wide.sum(axis=1), pop.groupby("year")["kind"].first()
 
 
 def _latest_membership_date():
-    from scocourse import datasets
+    from scocourse import latest_membership_change
 
-    m = datasets.load("membership")
-    return max(m["start"].max(), m["end"].max()).date()
+    return latest_membership_change()
 
 
 @lru_cache(maxsize=1)
@@ -373,7 +238,7 @@ def _demography() -> dict:
     total, kind = _wpp_total()
     last_estimate = int(kind[kind == "estimate"].index.max())
     first_projection = last_estimate + 1
-    wa = scocourse.indicator("working_age_population", countries=list(CENTRAL_ASIA))
+    wa = scocourse.indicator("working_age_population", countries=list(_central_asia()))
     wa_total = wa.pivot(index="year", columns="iso3", values="value").dropna().sum(axis=1)
     last_wa = int(wa_total.index.max())
     rem = scocourse.indicator("remittances", countries=["TJK", "KGZ"], years=[2013, 2015])
@@ -461,7 +326,7 @@ def scenario_text(**chosen) -> str:
     demography, and tensions. Deterministic."""
     c = choices(**chosen)
     name, logic = QUADRANTS[(c["afghanistan"], c["russia_china"])]
-    states = [(d, d.state(c[d.key])) for d in DRIVERS]
+    states = [(d, d.state(c[d.key])) for d in _drivers()]
     summary = "; ".join(f"{d.label}: {s.label.lower()}" for d, s in states)
     parts = [f"**Scenario: \u201c{name}\u201d** ({summary})", logic]
     parts += [s.text for _d, s in states]
@@ -560,7 +425,7 @@ def _signpost_html(c: dict) -> str:
 
     df = _signposts()
     body = []
-    for d in DRIVERS:
+    for d in _drivers():
         sub = df[df["driver"] == d.key]
         watch = d.state(c[d.key]).watch
         body.append(f'<tr><th colspan="6" style="text-align:left">{escape(d.label)} — you chose '
@@ -577,7 +442,7 @@ def _signpost_html(c: dict) -> str:
 def _signpost_text(c: dict) -> str:
     df = _signposts()
     lines = ["Signposts: latest values in the course datasets"]
-    for d in DRIVERS:
+    for d in _drivers():
         lines.append(f"{d.label} (you chose: {d.state(c[d.key]).label.lower()}) — watch for: {d.state(c[d.key]).watch}")
         for _, r in df[df["driver"] == d.key].iterrows():
             flag = "; uncertain" if r["uncertain"] else ""
@@ -598,8 +463,8 @@ def scenario_matrix_figure(**chosen):
     from scocourse.charts.style import OKABE_ITO, context_settings
 
     c = choices(**chosen)
-    x_states = [s.key for s in _BY_KEY["afghanistan"].states]
-    y_states = [s.key for s in _BY_KEY["russia_china"].states][::-1]  # competitive bottom, coordinated top
+    x_states = [s.key for s in _by_key()["afghanistan"].states]
+    y_states = [s.key for s in _by_key()["russia_china"].states][::-1]  # competitive bottom, coordinated top
 
     @chart
     def draw():
@@ -621,8 +486,8 @@ def scenario_matrix_figure(**chosen):
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
         ax.set_xlim(0, 2)
         ax.set_ylim(0, 2)
-        ax.set_xticks([0.5, 1.5], [f"{_BY_KEY['afghanistan'].state(k).label}" for k in x_states])
-        ax.set_yticks([0.5, 1.5], [f"{_BY_KEY['russia_china'].state(k).label}" for k in y_states])
+        ax.set_xticks([0.5, 1.5], [f"{_by_key()['afghanistan'].state(k).label}" for k in x_states])
+        ax.set_yticks([0.5, 1.5], [f"{_by_key()['russia_china'].state(k).label}" for k in y_states])
         ax.set_xlabel("Afghanistan: does instability stay inside its borders?")
         ax.set_ylabel("Russia–China alignment in Central Asia")
         ax.tick_params(length=0)
@@ -653,17 +518,17 @@ def working_age_table():
     import scocourse
     from scocourse import datasets
 
-    wa = scocourse.indicator("working_age_population", countries=list(CENTRAL_ASIA))
+    wa = scocourse.indicator("working_age_population", countries=list(_central_asia()))
     wa_w = wa.pivot(index="year", columns="iso3", values="value").dropna()
     last = int(wa_w.index.max())
-    share = scocourse.indicator("age_15_64_pct", countries=list(CENTRAL_ASIA), years=last)
+    share = scocourse.indicator("age_15_64_pct", countries=list(_central_asia()), years=last)
     share = share.set_index("iso3")["value"] / 100
     pop = datasets.load("population_projections")
-    pop = pop[pop["iso3"].isin(CENTRAL_ASIA) & (pop["year"] > last)]
+    pop = pop[pop["iso3"].isin(_central_asia()) & (pop["year"] > last)]
     proj = pop.pivot(index="year", columns="iso3", values="population").mul(share, axis=1)
     # splice: scale the illustration so that it continues from the last WDI year without a jump
     pop_last = datasets.load("population_projections")
-    pop_last = pop_last[pop_last["iso3"].isin(CENTRAL_ASIA) & (pop_last["year"] == last)]
+    pop_last = pop_last[pop_last["iso3"].isin(_central_asia()) & (pop_last["year"] == last)]
     base = pop_last.set_index("iso3")["population"].mul(share)
     ratio = wa_w.loc[last] / base
     proj = proj.mul(ratio, axis=1)
@@ -686,13 +551,13 @@ def youth_entrants() -> dict:
     """
     import scocourse
 
-    share = scocourse.indicator("age_0_14_pct", countries=list(CENTRAL_ASIA))
+    share = scocourse.indicator("age_0_14_pct", countries=list(_central_asia()))
     year = int(share.dropna(subset=["value"]).groupby("iso3")["year"].max().min())
-    share = scocourse.indicator("age_0_14_pct", countries=list(CENTRAL_ASIA), years=year).set_index("iso3")["value"]
-    pop = scocourse.indicator("population", countries=list(CENTRAL_ASIA), years=year).set_index("iso3")["value"]
+    share = scocourse.indicator("age_0_14_pct", countries=list(_central_asia()), years=year).set_index("iso3")["value"]
+    pop = scocourse.indicator("population", countries=list(_central_asia()), years=year).set_index("iso3")["value"]
     young = (share / 100 * pop).dropna()
-    if len(young) != len(CENTRAL_ASIA):
-        raise ValueError(f"age_0_14_pct or population missing for a Central Asian state in {year}")
+    if len(young) != len(_central_asia()):
+        raise OutOfRangeError(f"age_0_14_pct or population missing for a Central Asian state in {year}.")
     return {"year": year, "aged_0_14": float(young.sum()), "per_year": float(young.sum() / 15),
             "by_country": {k: float(v / 15) for k, v in young.sort_index().items()}}
 
@@ -750,15 +615,12 @@ def working_age_figure():
 def _outputs(c: dict) -> tuple:
     from scocourse.charts.figure import figure_outputs
 
-    text = scenario_text(**c)
-    from ._display import markdown_output, output
-
-    narrative = markdown_output(text)
+    narrative = markdown_output(scenario_text(**c))
     table = output({"text/html": _signpost_html(c), "text/plain": _signpost_text(c)})
     return (narrative,) + tuple(figure_outputs(scenario_matrix_figure(**c))) + (table,)
 
 
-class ScenarioBuilder:
+class ScenarioBuilder(Explorer):
     """The builder's widgets: ``buttons`` (driver key -> ToggleButtons), ``output`` and the whole ``widget``.
 
     Changing a button's value rebuilds the narrative, the matrix and the signpost table in
@@ -771,29 +633,34 @@ class ScenarioBuilder:
         self.choices = choices(**chosen)
         self.buttons = {}
         rows = []
-        for d in DRIVERS:
+        for d in _drivers():
             b = w.ToggleButtons(options=[(s.label, s.key) for s in d.states], value=self.choices[d.key],
                                 description=d.label, tooltips=[d.question] * len(d.states),
                                 style={"description_width": "110px", "button_width": "110px"})
-            b.observe(self._changed, names="value")
             self.buttons[d.key] = b
             rows.append(w.HBox([b, w.HTML(f"<span style='margin-left:8px'>{d.question}</span>")]))
-        intro = w.HTML("<p>Choose a state for each driver. The first two are the critical uncertainties of "
-                       "the matrix; the builder assembles a scenario from the course's material and shows the "
-                       "signposts to watch, loaded from the datasets.</p>")
-        self.output = w.Output()
-        self.widget = w.VBox([intro, *rows, self.output])
         self.text = ""
-        self.update()
+        self.assemble(rows, watch=self.buttons.values(),
+                      note="<p>Choose a state for each driver. The first two are the critical uncertainties of "
+                           "the matrix; the builder assembles a scenario from the course's material and shows the "
+                           "signposts to watch, loaded from the datasets.</p>")
 
-    def _changed(self, _change=None):
-        self.update()
-
-    def update(self) -> None:
-        """Rebuild the outputs for the current button values."""
+    def outputs(self) -> tuple:
+        """The narrative, the matrix and the signposts for the current button values."""
         self.choices = choices(**{k: b.value for k, b in self.buttons.items()})
         self.text = scenario_text(**self.choices)
-        self.output.outputs = _outputs(self.choices)
+        return _outputs(self.choices)
+
+    def fallback(self) -> tuple[str, str]:
+        # Without a live kernel (GitHub, HTML export) the starting scenario's name and signposts still show.
+        from html import escape
+
+        name = scenario_name(**self.choices)
+        summary = "; ".join(f"{d.label}: {d.state(self.choices[d.key]).label.lower()}" for d in _drivers())
+        return (f"Scenario builder (run the notebook to change the drivers). Starting choices give "
+                f"\u201c{name}\u201d ({summary}).\n" + _signpost_text(self.choices),
+                f"<p><b>Scenario builder</b> (run the notebook to change the drivers). Starting choices give "
+                f"\u201c{escape(name)}\u201d ({escape(summary)}).</p>" + _signpost_html(self.choices))
 
 
 def build_scenario_builder(**chosen) -> ScenarioBuilder:
@@ -806,17 +673,4 @@ def scenario_builder(**chosen) -> None:
 
     Keyword arguments preset drivers, e.g. ``scenario_builder(afghanistan="spillover")``.
     """
-    from html import escape
-
-    from scocourse.explorers._display import display_widget
-
-    b = build_scenario_builder(**chosen)
-    name = scenario_name(**b.choices)
-    summary = "; ".join(f"{d.label}: {d.state(b.choices[d.key]).label.lower()}" for d in DRIVERS)
-    # Without a live kernel (GitHub, HTML export) the starting scenario's name and signposts still show.
-    display_widget(
-        b.widget,
-        f"Scenario builder (run the notebook to change the drivers). Starting choices give "
-        f"\u201c{name}\u201d ({summary}).\n" + _signpost_text(b.choices),
-        f"<p><b>Scenario builder</b> (run the notebook to change the drivers). Starting choices give "
-        f"\u201c{escape(name)}\u201d ({escape(summary)}).</p>" + _signpost_html(b.choices))
+    build_scenario_builder(**chosen).display()
