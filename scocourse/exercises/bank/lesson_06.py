@@ -170,7 +170,7 @@ QUESTIONS = [
         answer_source=('datasets.load("migration"): origin in sc.central_asia(), destination "RUS", year 2019, '
                        "sum of migrants ÷ 1e6"),
         explanation=(
-            "About {answer} people born in Central Asia lived in Russia in 2019 — far more than in any other "
+            "About {answer} born in Central Asia lived in Russia in 2019 — far more than in any other "
             "country. Most were born in Kazakhstan, many of them ethnic Russians and others who moved in Soviet "
             "times or in the 1990s; they are persons by birthplace, not today's labour migrants."
         ),
@@ -191,7 +191,7 @@ QUESTIONS = [
         decimals=1,
         answer_source='sc.indicator("remittances_pct_gdp", countries=["TJK"], years=2022) (WDI, derived)',
         explanation=(
-            "In 2022 remittances equalled {answer} of Tajikistan's GDP, the highest value in the series. The World "
+            "In 2022 Tajikistan's remittances equalled {answer}, the highest value in the series. The World "
             "Bank's migration briefs put Tajikistan at or near the top of the world on this measure. Most of the "
             "money comes from work in Russia, which makes the economy sensitive to the rouble, to Russian "
             "migration rules and to sanctions on payment systems."
