@@ -265,8 +265,10 @@ QUESTIONS = [
         },
         explanation=(
             "Kambarata-1, on the Naryn above Toktogul, would generate winter power from its own reservoir, so "
-            "Toktogul could keep more water for summer irrigation. Because the downstream states co-invest, it "
-            "is often presented as a turn from conflict to joint projects; whether the operating rules will "
+            "Toktogul could keep more water for summer irrigation. Because the downstream states co-invest, the "
+            "World Bank's director for Central Asia, Tatiana Proskuryakova, spoke of a 'new and unprecedented "
+            "level of cooperation' among the three governments (reported by Kazinform); whether the operating "
+            "rules will "
             "match that promise is still open."
         ),
         hints=[
