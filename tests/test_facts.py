@@ -59,3 +59,14 @@ def test_partner_shares_bad_input_is_a_course_error(kwargs):
     with pytest.raises(CourseError) as e:
         sc.partner_shares("KGZ", **kwargs)
     assert str(e.value)
+
+
+def test_hypothesis_runs_derandomised_by_default():
+    """CI's profile is reproducible: the same examples every run (tests/conftest.py)."""
+    import os
+
+    from hypothesis import settings
+
+    if os.environ.get("HYPOTHESIS_PROFILE", "ci") == "ci":
+        assert settings.default.derandomize is True and settings.default.database is None
+    assert {"ci", "dev", "wide"} <= set(settings._profiles)
