@@ -24,7 +24,7 @@ from ..errors import OutOfRangeError, WrongTypeError
 from ..facts import central_asia
 from ._common import check_frame, indicator_source, name
 from ._common import source as dataset_source
-from .figure import chart, finish, legend_above, new_figure
+from .figure import chart, finish, hatch_on, legend_above, new_figure
 
 __all__ = ["NOT_LABOUR", "migrant_stock_table", "migrant_stock", "remittance_table", "remittance_dependence",
            "trade_partners_table", "trade_partners"]
@@ -43,6 +43,7 @@ def resolve_countries(countries, default) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
+_HATCHES = ("", "//", "..", "xx", "\\\\", "--", "++", "oo")
 _SIDES = {"reporter": "the country's own records", "partner": "the partners' records (mirror data)"}
 
 
@@ -139,6 +140,8 @@ def migrant_stock(origins=None, destinations=None, year: int = 2019, top: int = 
         rows.append(("All other destinations", {o: float(tab[~tab["destination"].isin(dests) & (tab["origin"] == o)]
                                                          ["migrants"].sum()) for o in orig}))
     s = style.context_settings()
+    # colour plus a hatch per country of birth, so segments are told apart without colour
+    hatches = {o: _HATCHES[k % len(_HATCHES)] for k, o in enumerate(orig)}
     fig, ax = new_figure(height=max(s["figsize"][1], 1.6 + 0.42 * len(rows)))
     for i, (_label, parts) in enumerate(rows):
         left = 0.0
@@ -148,7 +151,7 @@ def migrant_stock(origins=None, destinations=None, year: int = 2019, top: int = 
                 continue
             fill = style.color(o)
             ax.barh(i, v, left=left, height=0.64, color=fill, edgecolor="white", linewidth=0.7,
-                    hatch=style.hatch(o) or None)
+                    hatch=hatches[o] or None, hatchcolor=hatch_on(fill))
             left += v
         ax.text(left, i, "  " + fmt.short(left), va="center", ha="left", fontsize=s["small"], color="#222222")
     ax.set_yticks(range(len(rows)), labels=[r[0] for r in rows])
@@ -159,8 +162,8 @@ def migrant_stock(origins=None, destinations=None, year: int = 2019, top: int = 
     ax.set_xlabel("Persons (stock at mid-year)")
     ax.tick_params(axis="y", length=0)
     ax.grid(axis="x")
-    handles = [Patch(facecolor=style.color(o), hatch=style.hatch(o) or None, edgecolor="white", label=name(o))
-               for o in orig]
+    handles = [Patch(facecolor=style.color(o), hatch=hatches[o] or None, hatchcolor=hatch_on(style.color(o)),
+                     edgecolor="white", label=name(o)) for o in orig]
     legend_above(ax, handles, ncols=min(len(handles), 5))
     total = float(tab["migrants"].sum())
     first = dests[0]
