@@ -87,6 +87,7 @@ class ConflictExplorer:
 
     def __init__(self, countries=DEFAULT_COUNTRIES, years=None):
         import ipywidgets as w
+
         import scocourse
         from scocourse import datasets
 
