@@ -9,7 +9,7 @@ data if it is rebuilt.
 """
 from __future__ import annotations
 
-from scocourse.exercises.types import Match, MultipleChoice, Numeric, Order, Reflection, ShortText
+from scocourse.exercises.types import Match, MultipleChoice, Numeric, Order, Reflection
 
 TITLE = "Scenarios"
 
