@@ -315,7 +315,7 @@ QUESTIONS = [
         explanation=(
             "Tajikistan's president proposed it; the UN General Assembly adopted resolution 77/158 on "
             "14 December 2022, and Dushanbe hosted the High-Level International Conference on Glaciers' "
-            "Preservation on 29–31 May 2025. Tajikistan has made water diplomacy a hallmark — it also hosts "
+            "Preservation at the end of May 2025. Tajikistan has made water diplomacy a hallmark — it also hosts "
             "the 'Dushanbe Water Process' conferences — partly because glaciers and rivers are its main asset."
         ),
         hints=[
