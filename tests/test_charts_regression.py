@@ -49,6 +49,7 @@ CASES = {
     "water_withdrawals": lambda: charts.water_withdrawals(),
     "basin_flows": lambda: charts.basin_flows(),
     "trade_shares": lambda: charts.trade_shares(),
+    "trade_sides": lambda: charts.trade_sides(country="KGZ", year=2019, top=6),
     "population_projection": lambda: charts.population_projection(),
     "defence_then_now": lambda: charts.defence_then_now(),
 }

@@ -5,34 +5,72 @@
 * :func:`fits` — whether a text fits a span (a bar segment, a gap) with some padding.
 * :func:`axes_width` — the width of the plotting area in points, from the figure width minus the
   margins the style context implies (tick labels measured at the context's font size).
+* :func:`wrap` — text wrapped to a width in points (measured), for titles, notes and source lines.
 * :func:`grid_shape`, :func:`panel_grid`, :func:`tidy_panels` — the small-multiples grid: panels in rows of
   at most three, the x tick labels on the lowest panel of each column, empty cells removed.
 """
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from . import style
 
-__all__ = ["text_width", "fits", "axes_width", "grid_shape", "panel_grid", "tidy_panels"]
+__all__ = ["text_width", "fits", "axes_width", "wrap", "grid_shape", "panel_grid", "tidy_panels"]
 
-PER_CHAR = 0.6  # former estimate of a character's width in font sizes
-
-
-def text_width(text: str, fontsize: float, *, per_char: float = PER_CHAR) -> float:
-    """Width of ``text`` (its longest line) in points at ``fontsize``."""
-    return max((len(line) for line in str(text).split("\n")), default=0) * per_char * fontsize
+_PAD_PT = 0.06 * 72  # constrained-layout padding around the axes (figure.new_figure: w_pad=0.06 in)
 
 
-def fits(text: str, span_pt: float, fontsize: float, pad: float = 8.0, *, per_char: float = PER_CHAR) -> bool:
+@lru_cache(maxsize=8192)
+def _line_width(line: str, fontsize: float, weight: str) -> float:
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    prop = FontProperties(family="DejaVu Sans", size=fontsize, weight=weight)
+    return float(TextToPath().get_text_width_height_descent(line, prop, ismath=False)[0])
+
+
+def text_width(text: str, fontsize: float, *, weight: str = "normal") -> float:
+    """Width in points of ``text`` (its longest line) at ``fontsize`` in the house font, measured."""
+    return max((_line_width(line, float(fontsize), weight) for line in str(text).split("\n")), default=0.0)
+
+
+def fits(text: str, span_pt: float, fontsize: float, pad: float = 8.0, *, weight: str = "normal") -> bool:
     """True when ``text`` at ``fontsize`` plus ``pad`` points fits in ``span_pt`` points."""
-    return span_pt >= text_width(text, fontsize, per_char=per_char) + pad
+    return span_pt >= text_width(text, fontsize, weight=weight) + pad
 
 
-def axes_width(margin_pt: float, ncols: int = 1) -> float:
-    """Width in points of one of ``ncols`` axes side by side, the figure width less ``margin_pt``."""
+def axes_width(left_labels=(), *, right_pt: float = 0.0, ncols: int = 1, fontsize: float | None = None) -> float:
+    """Width in points of one of ``ncols`` axes side by side (sharing the y labels on the left).
+
+    The margins come from the style context: the widest of ``left_labels`` (tick labels, measured at the
+    context's tick font size) plus the tick padding and length, the layout padding on both sides and between
+    panels, and ``right_pt`` for anything drawn right of the axes (a label at a bar's end, an overhanging tick
+    label).
+    """
     s = style.context_settings()
-    return (s["figsize"][0] * 72 - margin_pt) / ncols
+    fs = fontsize or s["font"]
+    label = max((text_width(t, fs) for t in left_labels), default=0.0)
+    left = label + (3.5 + 3.5 if left_labels else 0.0)  # ytick.major.pad + ytick.major.size
+    total = s["figsize"][0] * 72 - left - right_pt - 2 * _PAD_PT - (ncols - 1) * 2 * _PAD_PT
+    return total / ncols
+
+
+def wrap(text: str, width_pt: float, fontsize: float, *, weight: str = "normal") -> list[str]:
+    """Split ``text`` into lines no wider than ``width_pt`` at ``fontsize`` (measured; words are not broken;
+    newlines in the text are kept)."""
+    lines = []
+    for para in str(text).split("\n"):
+        line = ""
+        for word in para.split():
+            trial = f"{line} {word}" if line else word
+            if line and text_width(trial, fontsize, weight=weight) > width_pt:
+                lines.append(line)
+                line = word
+            else:
+                line = trial
+        lines.append(line)
+    return lines
 
 
 def grid_shape(n: int, max_cols: int = 3) -> tuple[int, int]:

@@ -158,7 +158,7 @@ def _draw_mix_bar(ax, i: int, sub, fuels, percent: bool, maxtot: float, axes_pt:
         ax.barh(i, width, left=left, height=0.66, color=fill, edgecolor="white", linewidth=0.7,
                 hatch=style.FUEL_HATCHES[f] or None, hatchcolor=hatch_on(fill))
         label = fmt.pct(100 * v / total, 0)
-        if lay.fits(label, width / (100 if percent else maxtot) * axes_pt, s["small"]):
+        if lay.fits(label, width / (100 if percent else maxtot * 1.15) * axes_pt, s["small"], weight="bold"):
             ax.text(left + width / 2, i, label, ha="center", va="center", fontsize=s["small"],
                     color=text_on(fill), fontweight="bold",
                     bbox={"boxstyle": "round,pad=0.12", "facecolor": fill, "edgecolor": "none"}
@@ -174,11 +174,13 @@ def _draw_electricity_mix(frame, percent: bool):
     s = style.context_settings()
     fig, ax = new_figure(height=max(s["figsize"][1], 2.2 + 0.55 * len(codes)))
     maxtot = max(sum(frame.loc[frame["iso3"] == c, "twh"].tolist()) for c in codes)
-    for i, iso3 in enumerate(codes):
-        _draw_mix_bar(ax, i, frame[frame["iso3"] == iso3].set_index("fuel"), fuels, percent, maxtot,
-                      lay.axes_width(200), s)
     years = frame.groupby("iso3")["year"].first()
-    ax.set_yticks(range(len(codes)), labels=[f"{name(c)} ({years[c]})" for c in codes])
+    labels = [f"{name(c)} ({years[c]})" for c in codes]
+    totals = [f"{fmt.num(sum(frame.loc[frame['iso3'] == c, 'twh'].tolist()))} TWh" for c in codes]
+    axes_pt = lay.axes_width(labels, right_pt=max(lay.text_width(t, s["small"]) for t in totals) + 6 if percent else 0)
+    for i, iso3 in enumerate(codes):
+        _draw_mix_bar(ax, i, frame[frame["iso3"] == iso3].set_index("fuel"), fuels, percent, maxtot, axes_pt, s)
+    ax.set_yticks(range(len(codes)), labels=labels)
     ax.set_ylim(len(codes) - 0.5, -0.5)
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import base64
 import functools
 import io
-import textwrap
 
 from cycler import cycler
 from matplotlib import rc_context
@@ -204,13 +203,11 @@ def key_legend(key_ax, handles, ncols: int | None = None, **kwargs):
                          handlelength=1.6, columnspacing=1.1, handletextpad=0.5, **kwargs)
 
 
-def _wrap(text: str, fig: Figure, fontsize: float) -> list[str]:
-    width_pt = fig.get_figwidth() * 72
-    chars = max(30, int(width_pt / (0.56 * fontsize)))
-    lines = []
-    for para in text.split("\n"):
-        lines.extend(textwrap.wrap(para, chars, break_long_words=False, break_on_hyphens=False) or [""])
-    return lines
+def _wrap(text: str, fig: Figure, fontsize: float, weight: str = "normal") -> list[str]:
+    """Lines of ``text`` that fit the figure's width (less the 1.2% left inset on both sides), measured."""
+    from . import _layout
+
+    return _layout.wrap(text, fig.get_figwidth() * 72 * 0.976 - 4, fontsize, weight=weight)
 
 
 def _freeze_ticks(fig) -> None:
@@ -236,7 +233,7 @@ def _freeze_ticks(fig) -> None:
 def finish(fig: CourseFigure, *, title: str, description: str, source: str, notes=()) -> CourseFigure:
     """Draw the title (top left) and the notes + source line (bottom left); set the attributes."""
     s = style.context_settings()
-    title_lines = _wrap(title, fig, s["title"] * 1.05)
+    title_lines = _wrap(title, fig, s["title"], weight="bold")
     fig.suptitle("\n".join(title_lines), x=0.012, ha="left", fontsize=s["title"], fontweight="bold")
     lines = []
     for note in notes:

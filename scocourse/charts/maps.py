@@ -328,7 +328,7 @@ def _label_items(frame, ext, extent: str, st) -> tuple:
     w, e, s_, n = ext
     kx = math.cos(math.radians((s_ + n) / 2))
     map_h_pt = (st["figsize"][1] * 1.25 - 1.6) * 72
-    scale = min(lay.axes_width(20) / (e - w), map_h_pt / ((n - s_) / kx))
+    scale = min(lay.axes_width() / (e - w), map_h_pt / ((n - s_) / kx))
     ca = frame.attrs["central_asia"]
     items = []
     for row in frame[~frame["small"] & (frame["iso3"] != "")].itertuples(index=False):

@@ -258,8 +258,7 @@ def _draw_membership_timeline(frame):
     for w in a["waves"]:
         ax.axvline(_decimal_year(w["date"]), color="#333333", linewidth=0.9, linestyle=(0, (4, 3)), zorder=0.5)
     labels = [name(c) for c in order]
-    _label_waves(ax, a["waves"], a["x0"], a["x1"], lay.axes_width(max(lay.text_width(t, s["font"]) for t in labels) + 24),
-                 s["small"])
+    _label_waves(ax, a["waves"], a["x0"], a["x1"], lay.axes_width(labels), s["small"])
     ax.set_yticks(range(len(order)), labels=labels)
     ax.set_ylim(len(order) - 0.5, -0.5)
     ax.set_xlim(a["x0"], a["x1"])

@@ -151,7 +151,7 @@ def _draw(ax, rows, fs: float, axes_pt: float) -> list:
             if g not in drawn:
                 drawn.append(g)
             text = fmt.pct(v)
-            if lay.fits(text, v / 100 * axes_pt, fs):
+            if lay.fits(text, v / 100 * axes_pt, fs, weight="bold"):
                 ax.text(x + v / 2, y, text, ha="center", va="center", fontsize=fs, color=text_on(fill),
                         fontweight="bold",
                         bbox={"boxstyle": "round,pad=0.15", "facecolor": fill, "edgecolor": "none"}
@@ -321,7 +321,9 @@ def world_shares(source: str = "wdi", year: int | None = None, data=None):
     frame = world_shares_data(source, year, data)
     s = style.context_settings()
     fig, ax = new_figure()
-    drawn = _draw(ax, _frame_rows(frame), s["small"], lay.axes_width(130))
+    rows = _frame_rows(frame)
+    axes_pt = lay.axes_width([r[0] for r in rows], right_pt=lay.text_width("100% = world", s["font"]) / 2)
+    drawn = _draw(ax, rows, s["small"], axes_pt)
     legend_above(ax, _handles(drawn))
     if source == "wdi":
         y = frame.attrs["year"]
@@ -348,7 +350,7 @@ def world_shares_then_now(year: int | None = None):
     fig, (left, right), key = new_figure_with_key(1, 2, sharey=True, height=s["figsize"][1] * 1.05)
     then = seed_2014_shares()
     now = wdi_shares(year)
-    axes_pt = lay.axes_width(110, ncols=2)
+    axes_pt = lay.axes_width(["Population", "Area", "GDP"], right_pt=lay.text_width("100%", s["font"]) / 2, ncols=2)
     rows_then = [r for r in _seed_rows(then)]
     rows_now_all = {label: r for label, r in zip(("population", "area", "gdp"), _wdi_rows(now)[:3])}
     rows_now = [("Population",) + rows_now_all["population"][1:], ("Area",) + rows_now_all["area"][1:],

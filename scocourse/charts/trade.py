@@ -245,6 +245,7 @@ def describe_trade_sides(frame) -> str:
 
 def _draw_trade_sides(frame):
     from matplotlib.patches import Patch
+    from matplotlib.ticker import FuncFormatter
 
     s = style.context_settings()
     order = list(dict.fromkeys(frame.sort_values("rank")["partner"]))
@@ -266,7 +267,8 @@ def _draw_trade_sides(frame):
     ax.set_yticks(range(len(order)), labels=[name(p) for p in order])
     ax.set_ylim(len(order) - 0.5, -0.6)
     ax.set_xlim(0, top * 1.15)
-    ax.set_xlabel(f"Share of {name(frame.attrs['country'])}'s own total trade with the World (%)")
+    ax.set_xlabel(f"Share of {name(frame.attrs['country'])}'s own total trade with the World")
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: fmt.pct(v, 0)))
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
     ax.grid(axis="x")
