@@ -61,16 +61,67 @@ def test_corrupt_file_is_survived(pdir):
     assert "✔ correct" in summary_text("00")
 
 
-@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root ignores permissions")
-def test_read_only_falls_back_to_memory(pdir):
-    pdir.mkdir(parents=True)
-    pdir.chmod(stat.S_IRUSR | stat.S_IXUSR)
-    try:
+NOBODY = 65534  # the unprivileged uid/gid the read-only test drops to when it runs as root (CI does)
+
+
+def _as_unprivileged(body) -> int:
+    """Run ``body()`` in a forked child that has dropped to uid/gid 65534; return its exit code.
+
+    Root ignores file permissions, so as root (CI) the read-only case can only be tested after dropping
+    privileges. The child inherits the imported modules; it reports failures through its exit code.
+    """
+    import traceback
+
+    pid = os.fork()
+    if pid == 0:  # child: never return into pytest
+        code = 1
+        try:
+            os.setgroups([])
+            os.setgid(NOBODY)
+            os.setuid(NOBODY)
+            body()
+            code = 0
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_read_only_falls_back_to_memory(pdir, tmp_path, monkeypatch):
+    def body():
         record_check("00-01", RIGHT)
         assert "kept in memory only" in summary_text("00")
         assert "✔ correct" in summary_text("00")
+
+    if os.geteuid() != 0:
+        pdir.mkdir(parents=True)
+        pdir.chmod(stat.S_IRUSR | stat.S_IXUSR)
+        try:
+            body()
+        finally:
+            pdir.chmod(stat.S_IRWXU)
+        return
+    # as root: warm the lazy imports where writing works, then re-run as 'nobody' on a folder it may read
+    # and enter but not write (world r-x, owned by root), reached through folders it may enter
+    monkeypatch.setenv("SCOCOURSE_PROGRESS_DIR", str(tmp_path / "warm"))
+    record_check("00-02", RIGHT)
+    summary_text("00")
+    reset_progress()
+    base = tmp_path / "shared"
+    readonly = base / "p"
+    readonly.mkdir(parents=True)
+    for d in (tmp_path, base, readonly):
+        d.chmod(0o755 if d != readonly else 0o555)
+    monkeypatch.setenv("SCOCOURSE_PROGRESS_DIR", str(readonly))
+    try:
+        assert _as_unprivileged(body) == 0, "the read-only fallback failed when run as an unprivileged user"
+        assert not (readonly / "progress.json").exists()
     finally:
-        pdir.chmod(stat.S_IRWXU)
+        readonly.chmod(stat.S_IRWXU)
+        tmp_path.chmod(stat.S_IRWXU)
 
 
 def test_unwritable_location_falls_back_to_memory(tmp_path, monkeypatch):
