@@ -105,6 +105,8 @@ def test_climate_explorer_live_update_path():
     text1 = ex.reservoir_output.outputs[-1]["data"]["text/plain"]
     assert text1 != text0 and "40% less inflow" in text1 and ex.result.inflow_change == -40
     assert ex.reservoir_output.outputs[0]["data"]["text/plain"].startswith("<Figure:")
+    assert "inflow -40%" in ex.reservoir_output.outputs[0]["data"]["text/plain"]  # the figure says it is a drier run
+    assert "Inflow -40% against today's mean" in ex.reservoir_output.outputs[1]["data"]["text/plain"]
     ex.keep_plan.value = True
     assert "today's plan kept" in ex.reservoir_output.outputs[-1]["data"]["text/plain"]
     ex.year.value = "dry"

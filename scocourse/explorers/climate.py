@@ -174,7 +174,22 @@ class ClimateExplorer:
         self.result = simulate(self.share.value, self.year.value, params=self.params,
                                inflow_change=self.inflow.value, annual_release_km3=plan)
         fig = reservoir_figure(self.result)
+        _mark_inflow_change(fig, self.result, bool(self.keep_plan.value))
         self.reservoir_output.outputs = tuple(figure_outputs(fig)) + (text_output(less_water_text(self.table)),)
+
+
+def _mark_inflow_change(fig, result, keep_plan: bool) -> None:
+    """Say on the reservoir figure (title and description) that the run has a changed inflow."""
+    change = result.inflow_change
+    if not change:
+        return
+    plan = "today's plan kept" if keep_plan else "plan on the new mean"
+    title = (f"{result.params.name}: {result.year_type} year, inflow {change:+g}%, "
+             f"{result.winter_share:.0%} of releases in winter")
+    if fig._suptitle is not None:
+        fig._suptitle.set_text(title)
+    fig.title = title
+    fig.description = (f"Inflow {change:+g}% against today's mean ({plan}). " + fig.description)
 
 
 def build_climate_explorer(glaciers=None, inflow_change: float = -20, winter_share: float | None = None,
