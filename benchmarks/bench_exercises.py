@@ -41,7 +41,7 @@ def main(argv=None) -> int:
     os.environ["SCOCOURSE_PROGRESS_DIR"] = tempfile.mkdtemp(prefix="scocourse-bench-")
 
     from scocourse.exercises import check, clear_answer_cache, questions
-    from scocourse.exercises.types import Match, MultipleChoice, Numeric, Order, Reflection, ShortText
+    from scocourse.exercises.types import MultipleChoice, Numeric
     from scocourse.exercises.widgets import build_widget
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
     from test_exercises_banks import _correct_answer
@@ -63,12 +63,12 @@ def main(argv=None) -> int:
             check(q, "0")
             first = (time.perf_counter() - t0) * 1000
         answer = _correct_answer(q) if q.kind not in wrong else wrong[q.kind](q)
-        checker = _median_ms(lambda: check(q, answer), args.repeat)
+        checker = _median_ms(lambda q=q, answer=answer: check(q, answer), args.repeat)
         ui = build_widget(q)
         ui.set_answer(answer)
         feedback = ui.feedback
 
-        def click():
+        def click(feedback=feedback, ui=ui):
             feedback.outputs = ()
             ui.check_button.click()
             assert feedback.outputs

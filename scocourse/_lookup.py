@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from types import MappingProxyType
-from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from . import datasets

@@ -7,7 +7,6 @@ import sys
 import pandas as pd
 import pytest
 
-import scocourse as sc
 from scocourse import datasets
 
 

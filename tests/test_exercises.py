@@ -1,6 +1,7 @@
 """Unit tests for the exercise checkers: right, wrong, near-miss and malformed input per type."""
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import pytest
@@ -286,7 +287,7 @@ def test_bad_numeric_and_text_definitions():
 
 def test_result_is_frozen_and_labelled():
     r = check(MC1, "B")
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         r.status = "incorrect"  # type: ignore[misc]
     assert str(r).startswith("✔ Correct")
     assert check(MC1, "A").label == "✘ Not yet"

@@ -11,7 +11,6 @@ import re
 import pytest
 
 import scocourse as sc
-from scocourse import charts
 from scocourse.errors import CourseError
 from scocourse.explorers import country_profile as cp
 

@@ -1,7 +1,6 @@
 """country(), members(), indicator(): right answers, and clear answers to bad input."""
 import datetime as dt
 
-import pandas as pd
 import pytest
 
 import scocourse as sc

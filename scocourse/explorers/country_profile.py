@@ -30,7 +30,7 @@ from types import MappingProxyType
 from ._display import markdown_output as _markdown_output
 from .base import Explorer
 
-__all__ = ["Source", "StatedInterests", "SOURCES", "INTERESTS", "PROFILE_COUNTRIES", "DEFAULT_INDICATORS",
+__all__ = ["Source", "StatedInterests", "SOURCES", "INTERESTS", "PROFILE_COUNTRIES", "DEFAULT_INDICATORS",  # noqa: F822 (lazy)
            "SECTIONS", "stated_interests", "interests_markdown", "membership_markdown", "top_partners",
            "partners_markdown",
            "profile_outputs", "static_summary", "build_country_profile", "country_profile", "CountryProfile"]

@@ -33,7 +33,7 @@ from scocourse.errors import OutOfRangeError, UnknownNameError, WrongTypeError, 
 from ._display import markdown_output, output
 from .base import Explorer
 
-__all__ = ["DRIVERS", "QUADRANTS", "CENTRAL_ASIA", "Driver", "State", "choices", "scenario_name", "scenario_text",
+__all__ = ["DRIVERS", "QUADRANTS", "CENTRAL_ASIA", "Driver", "State", "choices", "scenario_name", "scenario_text",  # noqa: F822 (DRIVERS, CENTRAL_ASIA: module __getattr__)
            "tensions", "signposts", "demography_numbers", "working_age_table", "youth_entrants", "scenario_matrix_figure",
            "working_age_figure", "ScenarioBuilder", "build_scenario_builder", "scenario_builder"]
 
@@ -479,7 +479,7 @@ def scenario_matrix_figure(**chosen):
             ax.text(x0 + 0.5, y0 + 0.62, label, ha="center", va="center", fontsize=s["label"],
                     fontweight="bold" if mine else "normal",
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 2})
-        for i, (label, (xa, ya)) in enumerate(VALDAI_POSITIONS.items()):
+        for label, (xa, ya) in VALDAI_POSITIONS.items():
             x0, y0 = x_states.index(xa), y_states.index(ya)
             ax.plot(x0 + 0.5, y0 + 0.25, marker="D", color=OKABE_ITO["blue"], markersize=s["marker"] + 3)
             ax.text(x0 + 0.5, y0 + 0.13, label, ha="center", va="top", fontsize=s["small"],
