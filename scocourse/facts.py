@@ -12,10 +12,15 @@ version, so a fact has one meaning everywhere:
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from . import datasets
 from ._lookup import check_years, country, resolve_countries
 from .errors import OutOfRangeError, UnknownNameError, WrongTypeError, did_you_mean
+
+if TYPE_CHECKING:  # pandas is imported when data is first loaded, not with the package
+    import pandas
 
 __all__ = ["central_asia", "membership_changes", "latest_membership_change", "partner_shares", "TRADE_SIDES"]
 
@@ -36,12 +41,15 @@ def central_asia() -> list[str]:
     return sorted(c.loc[c["central_asia"].fillna(False).astype(bool), "iso3"].astype(str))
 
 
-def membership_changes():
+def membership_changes() -> pandas.DataFrame:
     """Return every dated change of SCO status as a DataFrame, oldest first.
 
-    Columns: ``date`` (datetime.date), ``iso3``, ``country``, ``status``, ``change`` — ``"starts"`` on the
-    first day a status holds, ``"ends"`` on the first day it no longer holds (a spell covers
-    ``start <= day < end``, as in :func:`scocourse.members`).
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``date`` (datetime.date, a calendar day), ``iso3``, ``country``, ``status``, ``change`` —
+        ``"starts"`` on the first day a status holds, ``"ends"`` on the first day it no longer holds (a spell
+        covers ``start <= day < end``, as in :func:`scocourse.members`).
     """
     import pandas as pd
 
@@ -58,8 +66,18 @@ def membership_changes():
 def latest_membership_change(today: _dt.date | None = None) -> _dt.date:
     """Return the date of the latest status change (a spell starting or ending) on or before ``today``.
 
-    ``today`` defaults to the clock; changes dated after it (decided but not yet in force) are not counted.
     Charts and explorers use this date, not the clock, so their outputs do not change from day to day.
+
+    Parameters
+    ----------
+    today : datetime.date, optional
+        The day to look back from (default: the clock's date). Changes dated after it (decided but not
+        yet in force) are not counted.
+
+    Raises
+    ------
+    OutOfRangeError
+        No change on or before ``today``.
     """
     today = today or _dt.date.today()
     dates = [d for d in membership_changes()["date"] if d <= today]
@@ -68,7 +86,8 @@ def latest_membership_change(today: _dt.date | None = None) -> _dt.date:
     return max(dates)
 
 
-def partner_shares(countries=None, partners=None, years=None, side="reporter", data=None):
+def partner_shares(countries: str | Iterable[str] | None = None, partners: str | Iterable[str] | None = None,
+                   years: Any = None, side: str = "reporter", data: pandas.DataFrame | None = None) -> pandas.DataFrame:
     """Return partners' shares in each country's merchandise trade, read from one side of the records.
 
     Parameters
