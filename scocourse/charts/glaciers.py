@@ -187,7 +187,7 @@ def _describe(t, cumulative: bool) -> tuple[str, list[str]]:
     parts, notes = [], []
     glaciers = t[t["kind"] == "glacier"]
     region = t[t["kind"] == "region"]
-    for sid, sub in glaciers.groupby("series_id", sort=False):
+    for _sid, sub in glaciers.groupby("series_id", sort=False):
         nm = sub["name"].iloc[0]
         have = [int(y) for y, v in zip(sub["year"], sub["balance_m_we"]) if not math.isnan(v)]
         if not have:
@@ -199,7 +199,7 @@ def _describe(t, cumulative: bool) -> tuple[str, list[str]]:
             cum = sub.dropna(subset=["cumulative_m_we"])
             if len(cum) and int(cum["year"].iloc[0]) == y0:
                 last = cum.iloc[-1]
-                stop = "" if int(last["year"]) == y1 else f", after which its record breaks"
+                stop = "" if int(last["year"]) == y1 else ", after which its record breaks"
                 parts.append(f"{nm} {'lost' if last['cumulative_m_we'] < 0 else 'gained'} "
                              f"{fmt.num(abs(last['cumulative_m_we']), 2)} m w.e. from {y0} to {int(last['year'])}{stop}")
             else:
@@ -266,7 +266,7 @@ def glacier_balance(glaciers=None, years=None, cumulative: bool = True, region: 
         ax.plot(r["year"], r[col], color=_REGION_COLOR, linewidth=2.2, zorder=3)
         handles.append(Line2D([], [], color=_REGION_COLOR, linewidth=2.2, label=f"{r['name'].iloc[0]}, regional estimate"))
         handles.append(Patch(facecolor=_BAND, alpha=0.45, label="± uncertainty"))
-    for i, (sid, sub) in enumerate(t[t["kind"] == "glacier"].groupby("series_id", sort=False)):
+    for i, (_sid, sub) in enumerate(t[t["kind"] == "glacier"].groupby("series_id", sort=False)):
         c, m = _GLACIER_COLORS[i % len(_GLACIER_COLORS)], _GLACIER_MARKERS[i % len(_GLACIER_MARKERS)]
         if sub[col].notna().any():
             ax.plot(sub["year"], sub[col], color=c, marker=m, markersize=4.5, linewidth=1.6, zorder=4)
