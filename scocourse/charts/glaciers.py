@@ -93,6 +93,62 @@ def _resolve(df, wanted, kind: str) -> list[str]:
     return out
 
 
+def _wanted_years(chosen, years, cumulative: bool, rid) -> list[int]:
+    """The years asked for (default: the region's years for a running sum with a region, else all years)."""
+    from .._lookup import check_years
+
+    lo, hi = int(chosen["year"].min()), int(chosen["year"].max())
+    if years is None:
+        if cumulative and rid is not None:
+            reg_years = chosen.loc[chosen["series_id"] == rid, "year"]
+            return list(range(int(reg_years.min()), int(reg_years.max()) + 1))
+        return list(range(lo, hi + 1))
+    wanted = check_years(years, lo, hi, "The glacier mass-balance series")
+    return sorted(y for y in wanted if lo <= y <= hi)
+
+
+def _running_sums(b, u, span, region: bool) -> tuple[list, list]:
+    """Running sum of the balances ``b`` over ``span`` and (regions) the root-sum-square of the uncertainties ``u``.
+
+    A glacier's sum stops at its first missing year; a region's starts at its first year with data."""
+    nan = float("nan")
+    cum, cu, broken, run, run_u = [], [], False, 0.0, 0.0
+    first = b.first_valid_index()
+    for y in span:
+        if region and (first is None or y < first):
+            cum.append(nan)
+            cu.append(nan)
+            continue
+        if broken or math.isnan(b[y]):
+            broken = True
+            cum.append(nan)
+            cu.append(nan)
+            continue
+        run += float(b[y])
+        run_u += float(u[y]) ** 2 if not math.isnan(u[y]) else 0.0
+        cum.append(run)
+        cu.append(math.sqrt(run_u) if region else nan)
+    return cum, cu
+
+
+def _series_rows(sub, sid: str, span: list[int], region: bool):
+    """One series' rows of :func:`glacier_table` (balances converted to m w.e.)."""
+    import numpy as np
+    import pandas as pd
+
+    kind = str(sub["kind"].iloc[0]) if len(sub) else ("region" if region else "glacier")
+    nm = str(sub["name"].iloc[0]) if len(sub) else sid
+    bal = sub[sub["variable"] == "annual_balance"].set_index("year")
+    unc = sub[sub["variable"] == "annual_balance_uncertainty"].set_index("year")["value"]
+    scale = np.where(bal["unit"].astype(str) == "mm w.e.", 1 / 1000, 1.0) if len(bal) else 1.0
+    b = (bal["value"].astype(float) * scale).reindex(span)
+    u = unc.astype(float).reindex(span) if len(unc) else pd.Series(np.nan, index=span)
+    cum, cu = _running_sums(b, u, span, kind == "region")
+    return pd.DataFrame({"series_id": sid, "name": nm, "kind": kind, "year": span,
+                         "balance_m_we": b.to_numpy(), "uncertainty_m_we": u.to_numpy(),
+                         "cumulative_m_we": cum, "cumulative_uncertainty_m_we": cu})
+
+
 def glacier_table(glaciers=None, years=None, cumulative: bool = True, region: str | None = _REGION_DEFAULT,
                   data=None):
     """Return the tidy frame behind :func:`glacier_balance`: one row per series and year, in m w.e.
@@ -107,10 +163,7 @@ def glacier_table(glaciers=None, years=None, cumulative: bool = True, region: st
     (default: the regional estimate's years when ``cumulative`` and a region are shown, else all years);
     ``region``: a region name, code or RGI number (default 'ASC', Central Asia, RGI 13), or None.
     """
-    import numpy as np
     import pandas as pd
-
-    from .._lookup import check_years
 
     OutOfRangeError, _, WrongTypeError, _ = _errors()
     if not isinstance(cumulative, bool):
@@ -121,47 +174,10 @@ def glacier_table(glaciers=None, years=None, cumulative: bool = True, region: st
     ann = df[df["variable"].isin(["annual_balance", "annual_balance_uncertainty"])].copy()
     ann["year"] = ann["year"].astype(int)
     chosen = ann[ann["series_id"].astype(str).isin(ids + ([rid] if rid else []))]
-    lo, hi = int(chosen["year"].min()), int(chosen["year"].max())
-    if years is None:
-        if cumulative and rid is not None:
-            reg_years = chosen.loc[chosen["series_id"] == rid, "year"]
-            wanted = list(range(int(reg_years.min()), int(reg_years.max()) + 1))
-        else:
-            wanted = list(range(lo, hi + 1))
-    else:
-        wanted = check_years(years, lo, hi, "The glacier mass-balance series")
-        wanted = sorted(y for y in wanted if lo <= y <= hi)
+    wanted = _wanted_years(chosen, years, cumulative, rid)
     span = list(range(min(wanted), max(wanted) + 1))
-    rows = []
-    for sid in ids + ([rid] if rid else []):
-        sub = chosen[chosen["series_id"].astype(str) == sid]
-        kind = str(sub["kind"].iloc[0]) if len(sub) else ("region" if sid == rid else "glacier")
-        nm = str(sub["name"].iloc[0]) if len(sub) else sid
-        bal = sub[sub["variable"] == "annual_balance"].set_index("year")
-        unc = sub[sub["variable"] == "annual_balance_uncertainty"].set_index("year")["value"]
-        scale = np.where(bal["unit"].astype(str) == "mm w.e.", 1 / 1000, 1.0) if len(bal) else 1.0
-        b = (bal["value"].astype(float) * scale).reindex(span)
-        u = unc.astype(float).reindex(span) if len(unc) else pd.Series(np.nan, index=span)
-        cum, cu, broken = [], [], False
-        run, run_u = 0.0, 0.0
-        first = b.first_valid_index()
-        for y in span:
-            if kind == "region" and (first is None or y < first):  # a region's running sum starts at its first year
-                cum.append(np.nan)
-                cu.append(np.nan)
-                continue
-            if broken or math.isnan(b[y]):
-                broken = True
-                cum.append(np.nan)
-                cu.append(np.nan)
-                continue
-            run += float(b[y])
-            run_u += float(u[y]) ** 2 if not math.isnan(u[y]) else 0.0
-            cum.append(run)
-            cu.append(math.sqrt(run_u) if kind == "region" else np.nan)
-        rows.append(pd.DataFrame({"series_id": sid, "name": nm, "kind": kind, "year": span,
-                                  "balance_m_we": b.to_numpy(), "uncertainty_m_we": u.to_numpy(),
-                                  "cumulative_m_we": cum, "cumulative_uncertainty_m_we": cu}))
+    rows = [_series_rows(chosen[chosen["series_id"].astype(str) == sid], sid, span, sid == rid)
+            for sid in ids + ([rid] if rid else [])]
     out = pd.concat(rows, ignore_index=True)
     out = out[out["year"].isin(wanted)].reset_index(drop=True)
     if out["balance_m_we"].notna().sum() == 0:
@@ -284,16 +300,11 @@ def glacier_balance(glaciers=None, years=None, cumulative: bool = True, region: 
 
 
 # ----------------------------------------------------------------------------- hydropower's share
-def _vintage_year(v: str) -> int:
-    m = re.search(r"(19|20)\d{2}", str(v))
-    return int(m.group()) if m else 0
-
-
 def hydropower_shares(countries=None, years=None, data=None):
     """Return hydropower's share (%) of electricity generation per country and year, one vintage per country.
 
-    For each country the vintage is the one reaching the latest year (ties: more years, then the newer
-    release), so series are never spliced across releases. Columns: ``iso3``, ``country``, ``year``,
+    For each country the vintage is the one the electricity charts use (:func:`scocourse.charts.energy.pick_vintage`:
+    the newest release reaching the latest year), so series are never spliced across releases. Columns: ``iso3``, ``country``, ``year``,
     ``hydro_TWh``, ``total_TWh``, ``hydro_share_pct``, ``vintage``. ``countries``: names or codes
     (default: the five Central Asian states); ``years``: year, (start, end), range or list.
     """
@@ -302,8 +313,9 @@ def hydropower_shares(countries=None, years=None, data=None):
     from .. import datasets
     from .._lookup import check_years, resolve_countries
     from ..facts import central_asia
+    from .energy import pick_vintage
 
-    OutOfRangeError, _, WrongTypeError, _ = _errors()
+    _, _, WrongTypeError, _ = _errors()
     if countries is None:
         codes = central_asia()
     else:
@@ -316,12 +328,8 @@ def hydropower_shares(countries=None, years=None, data=None):
     df["year"] = df["year"].astype(int)
     frames = []
     for c in codes:
-        sub = df[df["iso3"] == c]
-        if not len(sub):
-            raise OutOfRangeError(f"There is no electricity generation data for {name(c)}.")
-        cover = sub.groupby("vintage")["year"].agg(["max", "nunique"])
-        best = max(cover.index, key=lambda v: (int(cover.loc[v, "max"]), int(cover.loc[v, "nunique"]), _vintage_year(v), v))
-        s = sub[sub["vintage"] == best]
+        best, _ = pick_vintage(df, c)  # the electricity charts' rule: newest release reaching the latest year
+        s = df[(df["iso3"] == c) & (df["vintage"] == best)]
         tot = s.groupby("year")["value"].sum()
         hyd = s[s["fuel"] == "hydro"].groupby("year")["value"].sum().reindex(tot.index).fillna(0.0)
         frames.append(pd.DataFrame({"iso3": c, "country": name(c), "year": tot.index.astype(int), "hydro_TWh": hyd.to_numpy(),
