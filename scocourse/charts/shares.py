@@ -16,8 +16,8 @@ from .figure import chart, finish, hatch_on, key_legend, legend_above, new_figur
 from .._lookup import check_years, indicator_info
 from ..errors import OutOfRangeError, UnknownNameError, WrongTypeError, did_you_mean
 
-__all__ = ["world_shares", "world_shares_then_now", "world_shares_data", "describe_world_shares", "wdi_shares",
-           "seed_2014_shares"]
+__all__ = ["world_shares", "world_shares_then_now", "world_shares_data", "describe_world_shares",
+           "world_shares_then_now_data", "describe_world_shares_then_now", "wdi_shares", "seed_2014_shares"]
 
 SOURCES = ("wdi", "seed_2014")
 GROUPS = ("member", "observer", "dialogue_partner", "partner")
@@ -338,6 +338,37 @@ def world_shares(source: str = "wdi", year: int | None = None, data=None):
     return finish(fig, title=title, description=describe_world_shares(frame), source=src, notes=notes)
 
 
+def world_shares_then_now_data(year: int | None = None):
+    """Return the tidy frame ``world_shares_then_now`` draws: the 2014 report's rows (panel 'then') and WDI's
+    population, area and GDP rows for ``year`` (panel 'now'), columns as :func:`world_shares_data` plus
+    ``panel``. ``attrs``: year (WDI), groups_then, groups_now."""
+    import pandas as pd
+
+    then = world_shares_data("seed_2014")
+    now = world_shares_data("wdi", year)
+    now = now[now["measure"] != "gdp_ppp"].replace({"label": {"GDP (US$)": "GDP"}})
+    then = then.assign(note=[("not in the report" if v != v else "") for v in then["share"]])
+    out = pd.concat([then.assign(panel="then"), now.assign(panel="now")], ignore_index=True)
+    out.attrs = {"year": now.attrs["year"], "groups_then": then.attrs["groups"], "groups_now": now.attrs["groups"]}
+    return out
+
+
+def describe_world_shares_then_now(frame) -> str:
+    """The description of a ``world_shares_then_now_data`` frame: the members' population and area shares
+    then and now, and the GDP share the report does not give."""
+    year = frame.attrs["year"]
+    sh = {(p, m): v for p, m, g, v in zip(frame["panel"], frame["measure"], frame["group"], frame["share"])
+          if g == "member"}
+    parts = [f"{word} {fmt.pct(sh[('then', a)])} then, {fmt.pct(sh[('now', b)])} in {year}"
+             for a, b, word in (("population", "population", "population"), ("area", "surface_area", "area"))
+             if ("then", a) in sh and ("now", b) in sh]
+    n_then, n_now = len(frame.attrs["groups_then"].get("member", [])), len(frame.attrs["groups_now"]["member"])
+    text = f"The members' share of the world ({n_then} members in the 2014 report, {n_now} in {year}): {'; '.join(parts)}."
+    if ("now", "gdp") in sh:
+        text += f" The 2014 report gives no GDP share; in {year} the members had {fmt.pct(sh[('now', 'gdp')])} of world GDP."
+    return text
+
+
 @chart
 def world_shares_then_now(year: int | None = None):
     """Return a CourseFigure with two panels: the 2014 report's shares of the world and WDI's for ``year``.
@@ -346,40 +377,23 @@ def world_shares_then_now(year: int | None = None):
     partners; no GDP in the report). Right: the same measures (plus GDP) from World Bank WDI for the
     membership on 31 December of ``year`` (default: the latest year with complete data). Units: % of world.
     """
+    frame = world_shares_then_now_data(year)
+    y = frame.attrs["year"]
     s = style.context_settings()
     fig, (left, right), key = new_figure_with_key(1, 2, sharey=True, height=s["figsize"][1] * 1.05)
-    then = seed_2014_shares()
-    now = wdi_shares(year)
     axes_pt = lay.axes_width(["Population", "Area", "GDP"], right_pt=lay.text_width("100%", s["font"]) / 2, ncols=2)
-    rows_then = [r for r in _seed_rows(then)]
-    rows_now_all = {label: r for label, r in zip(("population", "area", "gdp"), _wdi_rows(now)[:3])}
-    rows_now = [("Population",) + rows_now_all["population"][1:], ("Area",) + rows_now_all["area"][1:],
-                ("GDP",) + rows_now_all["gdp"][1:]]
-    drawn = _draw(left, [(r[0], r[1], "not in the report" if r[1] is None else "") for r in rows_then],
-                  s["small"], axes_pt)
-    drawn += [g for g in _draw(right, rows_now, s["small"], axes_pt) if g not in drawn]
+    drawn = _draw(left, _frame_rows(frame[frame["panel"] == "then"]), s["small"], axes_pt)
+    drawn += [g for g in _draw(right, _frame_rows(frame[frame["panel"] == "now"]), s["small"], axes_pt) if g not in drawn]
     left.set_title("Valdai report, 2014", loc="left", fontsize=s["label"])
-    right.set_title(f"World Bank WDI, {now['year']}", loc="left", fontsize=s["label"])
+    right.set_title(f"World Bank WDI, {y}", loc="left", fontsize=s["label"])
     for ax in (left, right):
         ax.set_xticks([0, 50, 100], labels=["0%", "50%", "100%"])
     right.tick_params(axis="y", labelleft=False)
     key_legend(key, _handles(drawn))
-    sh_then, sh_now = then["shares"], now["shares"]
-    parts = []
-    for m_then, m_now, word in (("population", "population", "population"), ("area", "surface_area", "area")):
-        a = sh_then.get(m_then, {}).get("member")
-        b = sh_now.get(m_now, {}).get("member")
-        if a is not None and b is not None:
-            parts.append(f"{word} {fmt.pct(a)} then, {fmt.pct(b)} in {now['year']}")
-    n_then, n_now = len(then["groups"].get("member", [])), len(now["groups"]["member"])
-    description = (f"The members' share of the world ({n_then} members in the 2014 report, {n_now} in {now['year']}): "
-                   f"{'; '.join(parts)}.")
-    gdp = sh_now.get("gdp", {}).get("member")
-    if gdp is not None:
-        description += f" The 2014 report gives no GDP share; in {now['year']} the members had {fmt.pct(gdp)} of world GDP."
     notes = ["Left: as printed in the 2014 report (year of the data not stated). "
-             f"Right: groups as on 31 December {now['year']}; area = surface area; GDP in current US$; world = "
+             f"Right: groups as on 31 December {y}; area = surface area; GDP in current US$; world = "
              "World Bank world aggregate."]
-    return finish(fig, title="The SCO's share of the world: the 2014 report and today", description=description,
+    return finish(fig, title="The SCO's share of the world: the 2014 report and today",
+                  description=describe_world_shares_then_now(frame),
                   source=dataset_source("seed_2014_tables") + "; " + indicator_source(["population", "surface_area", "gdp"])
                   .removeprefix("Source: "), notes=notes)
