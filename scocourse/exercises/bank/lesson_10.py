@@ -362,7 +362,8 @@ QUESTIONS = [
         explanation=(
             "A good signpost is observable early, published regularly and moves differently under the "
             "different states of a driver. Most of the signposts above are in the course datasets; border "
-            "incidents are not, so you would need another source (for example conflict-event databases). "
+            "incidents are not: the UCDP data of lesson 05 count deaths by country and year, so for one border you "
+            "would need UCDP's event-level data or another source. "
             "Demography is a trap: it shapes every scenario, but it cannot tell you which one is arriving."
         ),
         hints=[
