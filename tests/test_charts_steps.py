@@ -65,8 +65,13 @@ def test_trade_sides_data_kyrgyzstan_2019_partner_side_china_largest():
 def test_describe_trade_sides():
     frame = trade.trade_sides_data("KGZ", 2019)
     text = trade.describe_trade_sides(frame)
-    assert "in its partners' records the largest partner is China (93%" in text
-    assert "The biggest gap is China" in text and "2019" in text and "2,019" not in text
+    assert text.startswith("In 2019 China was Kyrgyzstan's largest partner on both sides of the records: 26% ")
+    assert "93% in China's, the biggest gap of any partner shown." in text and "2,019" not in text
+    tjk = trade.describe_trade_sides(trade.trade_sides_data("TJK", 2020))
+    assert "own records for 2020 the largest partner was Russia" in tjk
+    assert "in its partners' records the largest partner was China" in tjk and "The biggest gap is China" in tjk
+    kaz = trade.describe_trade_sides(trade.trade_sides_data("KAZ", 2015))
+    assert "the largest partner was the European Union" in kaz
 
 
 def test_trade_sides_defaults_and_bad_input():
@@ -214,6 +219,17 @@ def test_format_helpers():
     assert fmt.all_of(2) == "Both" and fmt.all_of(3) == "All 3"
     assert fmt.year(2018) == "2018" and fmt.year(2018.0) == "2018"
     assert fmt.change("1 TWh", "1 TWh", 2000, 2000) == "was 1 TWh in 2000"
+
+
+def test_one_country_descriptions_read_naturally():
+    from scocourse.charts import water
+
+    dep = water.describe_water_dependency(water.water_dependency_data("KGZ"))
+    assert dep.startswith("1.1% of Kyrgyzstan's renewable water arrives from outside") and "most" not in dep
+    wd = water.describe_water_withdrawals(water.water_withdrawals_data("KGZ"))
+    assert wd.startswith("In Kyrgyzstan agriculture takes") and " to " not in wd.split(".")[0]
+    fossil = energy.describe_fossil_production(energy.fossil_production_data("KAZ"))
+    assert fossil.startswith("In 2020 Kazakhstan produced") and "largest producer" not in fossil
 
 
 def test_map_description_before_the_sco_existed():

@@ -13,7 +13,7 @@ from .. import datasets
 from .._lookup import country_name, indicator_info, resolve_countries
 from ..errors import CourseError, WrongTypeError
 
-__all__ = ["countries_or", "name", "source", "source_matching", "indicator_source", "check_frame", "spread"]
+__all__ = ["countries_or", "name", "the_name", "source", "source_matching", "indicator_source", "check_frame", "spread"]
 
 
 def countries_or(countries, default) -> list[str]:
@@ -39,6 +39,11 @@ def name(iso3: str) -> str:
         return country_name(iso3)
     except (KeyError, CourseError):
         return _OTHER_PARTNERS.get(iso3, iso3)
+
+
+def the_name(iso3: str) -> str:
+    """:func:`name` as a sentence needs it: 'the European Union', 'the United States', 'China'."""
+    return ("the " if iso3 in ("EUU", "USA", "GBR") else "") + name(iso3)
 
 
 def source(*dataset_names: str) -> str:

@@ -352,6 +352,9 @@ def describe_fossil_production(frame) -> str:
     ranked = sorted(frame.attrs["countries"], key=lambda c: (-sum(totals[c][1].values()), c))
     yr, vals = totals[ranked[0]]
     main = max(vals, key=lambda f: vals[f]) if vals else None
+    if len(ranked) == 1:
+        return (f"In {yr} {name(ranked[0])} produced {fmt.num(sum(vals.values()))} TWh of oil, gas and coal, mostly "
+                f"{main}." if main else f"{name(ranked[0])} has no oil, gas or coal production in the data.")
     text = (f"In {yr} {name(ranked[0])} was the largest producer shown ({fmt.num(sum(vals.values()))} TWh of oil, "
             f"gas and coal, mostly {main})." if main else "")
     others = [f"{name(c)} mostly {max(totals[c][1], key=lambda f: totals[c][1][f])}" for c in ranked[1:]

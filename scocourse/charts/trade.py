@@ -17,7 +17,7 @@ import math
 from . import _format as fmt
 from . import _layout as lay
 from . import style
-from ._common import countries_or, name, source
+from ._common import countries_or, name, source, the_name
 from .figure import chart, finish, key_legend, legend_above, new_figure
 from ..errors import OutOfRangeError, WrongTypeError
 from ..facts import TRADE_SIDES, central_asia, partner_shares
@@ -224,23 +224,38 @@ def describe_trade_sides(frame) -> str:
     iso3, year = frame.attrs["country"], frame.attrs["year"]
     wide = frame.pivot(index="partner", columns="side", values="share")
     lead = {s: wide[s].dropna().sort_values(ascending=False, kind="mergesort") for s in TRADE_SIDES}
+    if len(lead["reporter"]) and len(lead["partner"]) and lead["reporter"].index[0] == lead["partner"].index[0]:
+        p = lead["reporter"].index[0]
+        text = (f"In {year} {the_name(p)} was {name(iso3)}'s largest partner on both sides of the records: "
+                f"{fmt.pct(float(lead['reporter'].iloc[0]), 0)} of its trade in {name(iso3)}'s own records, "
+                f"{fmt.pct(float(lead['partner'].iloc[0]), 0)} in {name(p)}'s")
+        if _largest_gap(wide) == p:
+            return text + ", the biggest gap of any partner shown."
+        return text + "." + _gap_sentence(wide, iso3)
     parts = []
     for s, words in (("reporter", f"In {name(iso3)}'s own records for {year}"), ("partner", "in its partners' records")):
         if len(lead[s]):
-            parts.append(f"{words} the largest partner is {name(lead[s].index[0])} "
+            parts.append(f"{words} the largest partner was {the_name(lead[s].index[0])} "
                          f"({fmt.pct(float(lead[s].iloc[0]), 0)} of {name(iso3)}'s trade)")
-    text = "; ".join(parts) + "."
+    return "; ".join(parts) + "." + _gap_sentence(wide, iso3)
+
+
+def _largest_gap(wide):
+    """The partner whose two shares differ most (None when no partner has both)."""
     both = wide.dropna()
-    if len(both):
-        gap = (both["partner"] - both["reporter"]).abs().sort_values(ascending=False, kind="mergesort")
-        p = gap.index[0]
-        a, b = float(both.loc[p, "reporter"]), float(both.loc[p, "partner"])
-        if round(a) == round(b):
-            text += f" The two sides agree to within a percentage point for every partner shown."
-        else:
-            text += (f" The biggest gap is {name(p)}: {fmt.pct(a, 0)} in {name(iso3)}'s records, "
-                     f"{fmt.pct(b, 0)} in {name(p)}'s.")
-    return text
+    if not len(both):
+        return None
+    return (both["partner"] - both["reporter"]).abs().sort_values(ascending=False, kind="mergesort").index[0]
+
+
+def _gap_sentence(wide, iso3: str) -> str:
+    p = _largest_gap(wide)
+    if p is None:
+        return ""
+    a, b = float(wide.loc[p, "reporter"]), float(wide.loc[p, "partner"])
+    if round(a) == round(b):
+        return " The two sides agree to within a percentage point for every partner shown."
+    return f" The biggest gap is {the_name(p)}: {fmt.pct(a, 0)} in {name(iso3)}'s records, {fmt.pct(b, 0)} in {name(p)}'s."
 
 
 def _draw_trade_sides(frame):

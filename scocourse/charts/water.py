@@ -75,6 +75,10 @@ def _periods(frame) -> str:
 def describe_water_dependency(frame) -> str:
     """The description of a ``water_dependency_data`` frame: most and least dependent, and the period labels."""
     top, bottom = frame.iloc[0], frame.iloc[-1]
+    if len(frame) == 1:
+        return (f"{fmt.pct(top['value'], 0 if top['value'] >= 10 else 1)} of {name(top['iso3'])}'s renewable water "
+                f"arrives from outside its borders. AQUASTAT period label {_periods(frame)}: a long-term average, "
+                "not a single year's measurement.")
     text = (f"{name(top['iso3'])} depends most on water arriving from outside its borders "
             f"({fmt.pct(top['value'], 0)} of its renewable water)")
     if len(frame) > 1:
@@ -150,6 +154,11 @@ def describe_water_withdrawals(frame) -> str:
     wide = frame.pivot(index="iso3", columns="sector", values="share")
     agri = sorted(wide.index, key=lambda c: (wide.loc[c, "agriculture"], c))
     lo, hi = fmt.pct(wide.loc[agri[0], "agriculture"], 0), fmt.pct(wide.loc[agri[-1], "agriculture"], 0)
+    if len(wide) == 1:
+        c = agri[0]
+        return (f"In {name(c)} agriculture takes {lo} of the freshwater withdrawn, industry "
+                f"{fmt.pct(wide.loc[c, 'industry'], 0)} and municipalities {fmt.pct(wide.loc[c, 'municipal'], 0)}. "
+                f"AQUASTAT period label {_periods(frame.drop_duplicates('iso3'))}.")
     if (wide.idxmax(axis=1) == "agriculture").all():
         text = (f"Agriculture takes most of the freshwater withdrawn in every country shown, from {lo} in "
                 f"{name(agri[0])} to {hi} in {name(agri[-1])}")
