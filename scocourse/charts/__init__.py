@@ -28,6 +28,12 @@ Chart functions (each returns a CourseFigure; ``data=`` overrides the default da
   error band), ``hydropower_share(countries=None, years=None, data=None)`` (one vintage per country); data steps in
   :mod:`scocourse.charts.glaciers`
 
+Each chart is made in three steps, seaborn-style: a data step returning a tidy DataFrame you can test
+without matplotlib (``<chart>_data(...)`` in its module, e.g. ``charts.trade.trade_sides_data("KGZ", 2019)``,
+``charts.energy.pick_vintage`` for the electricity vintage), a drawing step using the shared layout helpers
+(:mod:`scocourse.charts._layout`: measured text widths, small-multiples grid) and a description step
+(``describe_<chart>(frame)``).
+
 Display helpers: ``figure_outputs(fig)`` (output dicts for an ``ipywidgets.Output``), ``png_bytes(fig)``.
 House style: :mod:`scocourse.charts.style` (``COLORS``, ``STATUS_COLORS``, ``FUEL_COLORS``, …).
 """
