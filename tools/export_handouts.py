@@ -3,7 +3,8 @@
 
     python tools/export_handouts.py                       # every notebooks/NN_*.ipynb -> build/handouts/
     python tools/export_handouts.py --out build/handouts notebooks/02_sco_in_numbers.ipynb
-    python tools/export_handouts.py --no-code             # leave out the code of code cells
+    python tools/export_handouts.py --pdf                 # also an A4 PDF of each handout (Chromium)
+    python tools/export_handouts.py --with-code           # keep the code of code cells (left out by default)
     python tools/export_handouts.py --keep-lecturer-notes # keep the "For lecturers" notes
 
 Each handout is one self-contained file (nbconvert HTMLExporter, lab template): figures are
@@ -41,8 +42,11 @@ slides = _load("scocourse_tools_build_slides", "build_slides.py")
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 REMOVE_TAGS = frozenset({"remove-cell", "remove_cell", "skip-handout"})
+# "(see the note for lecturers at the end)" points at a note the handout removes: drop the pointer too.
+LECTURER_POINTER = re.compile(r"\s*\((?:see )?the notes? for lecturers[^)]*\)", re.I | re.S)
 LECTURER_NOTE = re.compile(r"<details[^>]*>\s*<summary>\s*(?:<[^>]+>\s*)*For lecturers.*?</details>", re.I | re.S)
 INSTRUCTOR_BLOCK = re.compile(r"<details[^>]*class=\"scocourse-instructor\".*?</details>", re.S)
+EMPTY_TH = re.compile(r"<th(?:\s[^>]*)?>\s*</th>")
 SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.I | re.S)
 
 HANDOUT_TEMPLATE = r"""{%- extends 'lab/index.html.j2' -%}
@@ -79,7 +83,7 @@ def prepare(nb, *, keep_lecturer_notes: bool = False):
         if REMOVE_TAGS & set(cell.metadata.get("tags", []) or []):
             continue
         if cell.cell_type == "markdown" and not keep_lecturer_notes:
-            source = LECTURER_NOTE.sub("", cell.source)
+            source = LECTURER_POINTER.sub("", LECTURER_NOTE.sub("", cell.source))
             if not source.strip() and cell.source.strip():
                 continue
             cell.source = source
@@ -91,13 +95,15 @@ def prepare(nb, *, keep_lecturer_notes: bool = False):
                 if "text/html" in data:
                     text = data["text/html"]
                     text = "".join(text) if isinstance(text, list) else text
-                    data["text/html"] = INSTRUCTOR_BLOCK.sub("", text)
+                    # a table's blank corner cell (pandas' unnamed index) is no header: screen readers need
+                    # every <th> to name its column or row
+                    data["text/html"] = EMPTY_TH.sub("<td></td>", INSTRUCTOR_BLOCK.sub("", text))
         cells.append(cell)
     nb.cells = cells
     return nb
 
 
-def make_exporter(*, show_code: bool = True):
+def make_exporter(*, show_code: bool = False):
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter
 
@@ -116,6 +122,19 @@ def make_exporter(*, show_code: bool = True):
     )
 
 
+def code_css() -> str:
+    """CSS for highlighted code with WCAG AA contrast, from accessible-pygments' 'a11y-high-contrast-light'
+    style (a kept package; nbconvert's default token colours fail contrast). '' when it is not installed."""
+    try:
+        from pygments.formatters import HtmlFormatter
+        css = HtmlFormatter(style="a11y-high-contrast-light").get_style_defs(".jp-Notebook .highlight")
+    except Exception as exc:  # accessible-pygments missing: keep nbconvert's colours, say so
+        print(f"note: code colours unchanged ({type(exc).__name__}: pip install -e \".[lecturer]\" for "
+              "accessible-pygments)", file=sys.stderr)
+        return ""
+    return css + "\n.jp-Notebook .highlight { background: #fefefe; }"
+
+
 def image_descriptions(nb) -> list[str]:
     """The alt text each embedded output image should carry, in order."""
     out = []
@@ -129,7 +148,7 @@ def image_descriptions(nb) -> list[str]:
     return out
 
 
-def export_handout(path: Path, out: Path, exporter=None, *, show_code: bool = True,
+def export_handout(path: Path, out: Path, exporter=None, *, show_code: bool = False,
                    keep_lecturer_notes: bool = False) -> dict:
     """Writes ``out/<stem>.html``; returns {"path", "images", "problems"}."""
     import nbformat
@@ -141,6 +160,8 @@ def export_handout(path: Path, out: Path, exporter=None, *, show_code: bool = Tr
                  "scocourse_source": source}
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     body = SCRIPT.sub("", body)  # a handout needs no JavaScript
+    if show_code:
+        body = body.replace("</head>", f"<style>{code_css()}</style></head>", 1)
     target = out / f"{path.stem}.html"
     target.write_text(body, encoding="utf-8")
     problems = [f"loads {url} ({where})" for where, url in assets.external_loads(body, base=out)]
@@ -158,10 +179,10 @@ def export_handout(path: Path, out: Path, exporter=None, *, show_code: bool = Tr
 def write_index(out: Path, handouts: list[tuple[Path, str]]) -> Path:
     items = "\n".join(f'<li><a href="{html.escape(p.name)}">{html.escape(t)}</a></li>' for p, t in handouts)
     page = ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>scocourse handouts</title>"
-            f"<style>{slides.INDEX_CSS}</style></head><body>\n<h1>scocourse — handouts</h1>\n"
+            f"<style>{slides.INDEX_CSS}</style></head><body><main>\n<h1>scocourse — handouts</h1>\n"
             "<p>One self-contained page per lesson: figures with their descriptions, exercises without "
             "answers. Print them or share the files; no network or Jupyter is needed to read them.</p>\n"
-            f"<ul>\n{items}\n</ul>\n</body></html>\n")
+            f"<ul>\n{items}\n</ul>\n</main></body></html>\n")
     index = out / "index.html"
     index.write_text(page, encoding="utf-8")
     return index
@@ -171,7 +192,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("notebooks", nargs="*", type=Path, help="lessons (default: every notebooks/NN_*.ipynb)")
     parser.add_argument("--out", type=Path, default=REPO / "build" / "handouts", help="output folder (default build/handouts)")
-    parser.add_argument("--no-code", action="store_true", help="leave out the code of code cells")
+    parser.add_argument("--with-code", action="store_true", help="keep the code of code cells (default: left out)")
+    parser.add_argument("--no-code", action="store_true", help=argparse.SUPPRESS)  # the default now; kept for old scripts
+    parser.add_argument("--pdf", action="store_true", help="also print each handout to an A4 PDF (headless Chromium)")
     parser.add_argument("--keep-lecturer-notes", action="store_true", help="keep the 'For lecturers' notes")
     args = parser.parse_args(argv)
     paths = [p.resolve() for p in args.notebooks] or assets.lesson_paths()
@@ -180,16 +203,21 @@ def main(argv=None) -> int:
         return 0
     out = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
-    exporter = make_exporter(show_code=not args.no_code)
+    show_code = args.with_code and not args.no_code
+    exporter = make_exporter(show_code=show_code)
     results = []
     for path in paths:
-        r = export_handout(path, out, exporter, keep_lecturer_notes=args.keep_lecturer_notes)
+        r = export_handout(path, out, exporter, show_code=show_code, keep_lecturer_notes=args.keep_lecturer_notes)
         r["title"] = slides.lesson_title(path)
         results.append(r)
         print(f"{'ok  ' if not r['problems'] else 'FAIL'} {r['path'].name}: {r['images']} figure(s)")
         for problem in r["problems"]:
             print(f"     {problem}")
     write_index(out, [(r["path"], r["title"]) for r in results])
+    if args.pdf:
+        pdf = _load("scocourse_tools_pdf", "pdf.py")
+        for p in pdf.print_pdfs([(r["path"], r["path"].with_suffix(".pdf")) for r in results]):
+            print(f"     {p.name}")
     print(f"{len(results)} handout(s) in {args.out}; open {args.out / 'index.html'}")
     return 1 if any(r["problems"] for r in results) else 0
 

@@ -85,6 +85,15 @@ PACKAGES = (
             "Apache-2.0"),
 )
 
+# Fetched into the same cache but never copied into a build: tools the tests run in the browser.
+CHECK_PACKAGES = (
+    Package("axe-core", "4.10.3",
+            "sha512-Xm7bpRXnDSX2YE2YFfBk2FnF0ep6tmG7xPh8iHee8MIcrgq762Nkce856dYtJYLkuIoYZvGfTs/PbZhideTcEg==",
+            (("axe.min.js", "axe-core/axe.min.js"), ("LICENSE", "axe-core/LICENSE")),
+            "MPL-2.0"),
+)
+AXE_JS = ("axe-core", "axe.min.js")
+
 # Paths under _assets/ that the templates use.
 REVEAL_PREFIX = "reveal.js"
 REQUIRE_JS = "require.js"
@@ -116,11 +125,11 @@ def _package_root(cache: Path, pkg: Package) -> Path:
     return cache / pkg.folder / "package"
 
 
-def missing(cache: str | os.PathLike | None = None) -> list[Package]:
-    """Packages not (completely) unpacked in the cache."""
+def missing(cache: str | os.PathLike | None = None, packages=None) -> list[Package]:
+    """Packages not (completely) unpacked in the cache (default: the decks' PACKAGES)."""
     cache = cache_dir(cache)
     out = []
-    for pkg in PACKAGES:
+    for pkg in PACKAGES if packages is None else packages:
         root = _package_root(cache, pkg)
         if not (root.parent / ".complete").exists() or not all((root / src.rstrip("/")).exists() for src, _ in pkg.files):
             out.append(pkg)
@@ -149,7 +158,7 @@ def npm_available() -> bool:
     return shutil.which("npm") is not None
 
 
-def fetch(cache: str | os.PathLike | None = None, *, quiet: bool = False) -> Path:
+def fetch(cache: str | os.PathLike | None = None, *, quiet: bool = False, packages=None) -> Path:
     """Makes sure every pinned package is unpacked in the cache; returns the cache folder.
 
     Runs ``npm pack`` only for packages that are missing. Raises AssetsUnavailable when npm is
@@ -157,7 +166,7 @@ def fetch(cache: str | os.PathLike | None = None, *, quiet: bool = False) -> Pat
     from the pinned integrity.
     """
     cache = cache_dir(cache)
-    todo = missing(cache)
+    todo = missing(cache, packages)
     if not todo:
         return cache
     if not npm_available():
@@ -194,10 +203,17 @@ def fetch(cache: str | os.PathLike | None = None, *, quiet: bool = False) -> Pat
             target.mkdir(parents=True)
             _extract(tarball, target)
             (target / ".complete").write_text(pkg.integrity + "\n", encoding="utf-8")
-    still = missing(cache)
+    still = missing(cache, packages)
     if still:
         raise AssetsUnavailable("after npm pack, still missing: " + ", ".join(p.spec for p in still))
     return cache
+
+
+def axe_js(cache: str | os.PathLike | None = None) -> Path:
+    """Path of axe-core's ``axe.min.js`` in the cache (fetched with npm if missing), for accessibility tests."""
+    cache = fetch(cache, quiet=True, packages=CHECK_PACKAGES)
+    pkg = CHECK_PACKAGES[0]
+    return _package_root(cache, pkg) / AXE_JS[1]
 
 
 def install(dest: str | os.PathLike, cache: str | os.PathLike | None = None) -> Path:

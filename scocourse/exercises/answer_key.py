@@ -65,7 +65,7 @@ def answer_key_html(lessons=None) -> str:
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>{e(_TITLE)}</title><style>body{{font-family:sans-serif;max-width:50em;margin:2em auto;"
             "line-height:1.45;padding:0 1em}section{margin-bottom:2em}td,th{padding:2px 8px;text-align:left}"
-            "</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n")
+            "</style></head><body><main>\n" + "\n".join(body) + "\n</main></body></html>\n")
 
 
 def write_answer_key(out: str | Path = "build/answer_key", lessons=None) -> tuple[Path, Path]:
