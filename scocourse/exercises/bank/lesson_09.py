@@ -233,7 +233,8 @@ QUESTIONS = [
             "In {answer} the uncertainty is larger than the estimate. A single year's regional value therefore "
             "cannot tell gain from loss; only the long run can. Summed over two decades, the losses add up while "
             "the (assumed independent) errors grow more slowly, so the trend becomes clearer than any single "
-            "year — but the error band on the chart stays wide."
+            "year — but the band on the chart stays wide enough to reach zero, which is why the long "
+            "single-glacier records and satellite studies matter."
         ),
         hints=[
             "Put the balance and its uncertainty side by side, one row per year.",
