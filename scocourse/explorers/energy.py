@@ -61,8 +61,15 @@ def _iso3(country) -> str:
 
 
 def _generation(countries):
+    """Electricity generation rows of ``countries``, one vintage per country (the newest that covers it, the
+    same rule as the electricity charts: vintages are never added together or spliced)."""
+    from ..charts.energy import pick_vintage
+
     e = _energy()
     g = e[(e["measure"] == "electricity_generation") & e["iso3"].isin(countries)].copy()
+    if "vintage" in g.columns and g["vintage"].nunique() > 1:
+        keep = {c: pick_vintage(g, c)[0] for c in sorted(set(g["iso3"]))}
+        g = g[[keep[c] == v for c, v in zip(g["iso3"], g["vintage"])]]
     g["group"] = g["fuel"].map(SOURCE_GROUPS).fillna("other")
     return g
 
