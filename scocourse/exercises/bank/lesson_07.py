@@ -1,7 +1,8 @@
 """Lesson 07 — Energy security: questions.
 
 Facts come from the ``energy``, ``infrastructure``, ``trade`` and ``indicators`` datasets and
-from the 2014 Valdai report (seed 001). Numeric answers are computed from the datasets when
+from the 2014 Valdai report (seed 001). Trade shares come from ``scocourse.partner_shares`` (one meaning
+everywhere) and say which side of the records they read. Numeric answers are computed from the datasets when
 the student checks; the two Match questions that rest on data (07-02, 07-07) build their
 pairs from the datasets when the bank is loaded, so they follow the data if it is rebuilt.
 """
@@ -11,7 +12,12 @@ from scocourse.exercises.types import Match, MultipleChoice, Numeric, Order, Ref
 
 TITLE = "Energy security"
 
-_CA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
+
+
+def _ca() -> list:
+    import scocourse
+
+    return scocourse.central_asia()
 
 
 # ----------------------------------------------------------------------------- answers from data
@@ -22,23 +28,24 @@ def _kazakhstan_oil_share_2020() -> float:
 
     e = datasets.load("energy")
     oil = e[(e["measure"] == "fossil_production") & (e["fuel"] == "oil") & (e["year"] == 2020)
-            & e["iso3"].isin(_CA) & e["value"].notna()]
+            & e["iso3"].isin(_ca()) & e["value"].notna()]
     if "KAZ" not in set(oil["iso3"]) or oil["value"].sum() <= 0:
         raise ValueError("no oil production for Kazakhstan in 2020")
     return float(oil.loc[oil["iso3"] == "KAZ", "value"].sum() / oil["value"].sum() * 100)
 
 
-def _trade_share(partner: str, year: int) -> float:
-    """Returns ``partner``'s share (%) of the five states' recorded trade (exports + imports) in ``year``."""
-    from scocourse import datasets
+def _trade_share(partner: str, year: int, side: str = "reporter") -> float:
+    """Returns ``partner``'s share (%) of the five states' combined trade in ``year``, on one side of the records.
 
-    t = datasets.load("trade")
-    t = t[t["reporter"].isin(_CA) & (t["year"] == year)]
-    world = t.loc[t["partner"] == "WLD", "value"].sum()
-    part = t.loc[t["partner"] == partner, "value"].sum()
-    if world <= 0:
-        raise ValueError(f"no trade with the world recorded for {year}")
-    return float(part / world * 100)
+    Sums ``scocourse.partner_shares`` over the five states (value over their own world totals), as the
+    lesson's regional table does; raises if any state lacks the flows that year.
+    """
+    import scocourse
+
+    s = scocourse.partner_shares(_ca(), partners=[partner], years=[year], side=side)
+    if s["country"].nunique() != len(_ca()):
+        raise ValueError(f"{side}-side trade with {partner} is not recorded for all five states in {year}")
+    return float(100 * s["value"].sum() / s["total"].sum())
 
 
 def _china_share_2020() -> float:
@@ -146,11 +153,12 @@ QUESTIONS = [
     Order(
         id="07-03",
         prompt=(
-            "Put these export routes in the order in which they opened (the `year` column of the "
-            "infrastructure table), earliest first."
+            "Put these export routes in the order in which they opened (the route table and the text of the "
+            "lesson give the years), earliest first."
         ),
         items=[
             "Central Asia–Center gas pipeline system (to Russia)",
+            "Korpeje–Kurt Kui gas pipeline (Turkmenistan–Iran)",
             "CPC oil pipeline, Tengiz–Novorossiysk",
             "Kazakhstan–China oil pipeline",
             "Central Asia–China gas pipeline, Line A",
@@ -158,20 +166,23 @@ QUESTIONS = [
         ],
         notes={
             "Central Asia–Center gas pipeline system (to Russia)": "Soviet era: first strings in 1969 (some sources say 1974).",
+            "Korpeje–Kurt Kui gas pipeline (Turkmenistan–Iran)": "December 1997: the first Turkmen gas route that "
+                                                                 "avoids Russia — small, but first.",
             "CPC oil pipeline, Tengiz–Novorossiysk": "2001: Kazakh oil to Russia's Black Sea coast.",
             "Kazakhstan–China oil pipeline": "2006: the first route for Kazakh oil that avoids Russia.",
             "Central Asia–China gas pipeline, Line A": "December 2009: Turkmen gas to China via Uzbekistan and Kazakhstan.",
             "Central Asia–China gas pipeline, Line C": "2014: a third parallel line.",
         },
         explanation=(
-            "Until 2001 every large export route from Central Asia ran through Russia, and the CPC pipeline "
-            "of 2001 still did. The eastward routes came after it: oil to China from 2006, gas to China from "
-            "2009. This is the sequence the 2014 Valdai report describes as Russia losing its exclusive "
-            "position in energy transport."
+            "In 1991 every large export route from Central Asia ran through Russia. The first exception was "
+            "small: the Korpeje–Kurt Kui line took Turkmen gas to Iran from December 1997. The CPC pipeline of "
+            "2001 still crossed Russia. The large eastward routes came after it: oil to China from 2006, gas to "
+            "China from 2009. This is the sequence the 2014 Valdai report describes as Russia losing its "
+            "exclusive position in energy transport."
         ),
         hints=[
             "One of these was built in the Soviet Union.",
-            "The routes to Russia came before the routes to China.",
+            "The southern route opened before the end of the 1990s.",
             "Oil reached China before gas did.",
         ],
     ),
@@ -213,26 +224,30 @@ QUESTIONS = [
     Numeric(
         id="07-05",
         prompt=(
-            "Use the trade table above. What share of the five Central Asian states' recorded trade (exports "
-            "plus imports, IMF Direction of Trade Statistics) was with **China** in 2020? Give a percentage."
+            "Use the regional trade table above. On the **region's own records** (the reporter side), what share "
+            "of the five Central Asian states' trade (exports plus imports, IMF Direction of Trade Statistics) "
+            "was with **China** in 2020? Give a percentage."
         ),
         answer=_china_share_2020,
         tolerance=1.0,
         unit="%",
         decimals=1,
         answer_source=(
-            "trade dataset: sum of the five reporters' exports and imports with partner CHN in 2020, divided "
-            "by the same sum with partner WLD, times 100"
+            "scocourse.partner_shares(central_asia(), partners=['CHN'], years=[2020], side='reporter'): sum of "
+            "the five states' two-way trade with China divided by the sum of their own world totals, times 100"
         ),
         explanation=(
-            "In 2020 China accounted for about {answer} of the region's recorded trade — roughly the same as "
-            "Russia, after two decades in which China's share grew and Russia's shrank. These are the "
-            "Central Asian governments' own reports to the IMF; trade that goes unrecorded (shuttle trade, "
-            "smuggling) is missing, and the dataset stops in 2020."
+            "In 2020 China accounted for about {answer} of the region's trade on the region's own records — "
+            "roughly the same as Russia, after two decades in which China's share grew and Russia's shrank. "
+            "These are the reporter-side figures: the customs records of four governments, plus Turkmenistan's "
+            "rows, which are not its own reports at all but IMF estimates built from its partners' records. "
+            "On China's own records (the partner side) China's share is clearly larger; trade that goes "
+            "unrecorded on both sides (shuttle trade, smuggling) is missing, and the dataset stops in 2020."
         ),
         hints=[
-            "Add up exports and imports of all five reporters with China in 2020.",
-            "Divide by the same total with the world (partner WLD) and multiply by 100.",
+            "Read the 'China, region's records' column of the regional table for 2020.",
+            "In code: sc.partner_shares(sc.central_asia(), partners=['CHN'], years=[2020]) — add up 'value', "
+            "divide by the sum of 'total', multiply by 100.",
         ],
     ),
     MultipleChoice(
@@ -242,14 +257,14 @@ QUESTIONS = [
             "Select all that apply."
         ),
         choices=[
-            "Russia proposed the club in 2006, and SCO states signed a memorandum establishing it in December 2013",
+            "Russia proposed the club in 2006, and a memorandum establishing it was signed in December 2013",
             "In practice it turned into a forum where companies and government agencies talk",
             "Song (2014), cited in the report, saw it as a cover for Russia's wish to control Central Asian energy",
             "It set common gas prices for its members from 2013",
             "Turkmenistan, the region's largest gas producer, joined it as a full SCO member",
         ],
         answer=(
-            "Russia proposed the club in 2006, and SCO states signed a memorandum establishing it in December 2013",
+            "Russia proposed the club in 2006, and a memorandum establishing it was signed in December 2013",
             "In practice it turned into a forum where companies and government agencies talk",
             "Song (2014), cited in the report, saw it as a cover for Russia's wish to control Central Asian energy",
         ),
@@ -263,7 +278,8 @@ QUESTIONS = [
         },
         explanation=(
             "The report presents the Energy Club as a Russian initiative — proposed in 2006, formalised by a "
-            "memorandum in December 2013 — meant to channel the region's energy projects through the SCO and "
+            "memorandum in December 2013 (which, as the lesson notes from the Inforos report of the signing, "
+            "Uzbekistan and Kyrgyzstan did not sign) — meant to channel the region's energy projects through the SCO and "
             "link them to Russia. It admits that the club became mainly a discussion forum and cites a critic "
             "(Song) who saw it as a vehicle for Russian control, alongside Russian authors (Kazharov, Nurova "
             "and Safranchuk) who hoped for a regional energy system coordinating producers and consumers."
@@ -330,8 +346,9 @@ QUESTIONS = [
         ),
         model_answer=(
             "*For Turkmenistan, a producer, energy security means security of demand: reliable buyers and more "
-            "than one way to reach them. Until 2009 its gas could leave only through the Central Asia–Center "
-            "system, so Russia could set terms; the Central Asia–China lines gave it a second buyer, and TAPI "
+            "than one way to reach them. Until 2009 almost all its gas had to leave through the Central Asia–Center "
+            "system — the small Korpeje–Kurt Kui line to Iran, open since 1997, took only a fraction — so "
+            "Russia could set terms; the Central Asia–China lines gave it a second buyer, and TAPI "
             "would add a third. Its new risk is dependence on one large customer, China. An SCO Energy Club "
             "could offer a place to talk about prices and transit, but Turkmenistan is not an SCO member and "
             "prefers bilateral deals, so the club's value to it is limited — which matches the report's "
@@ -353,16 +370,17 @@ QUESTIONS = [
     Numeric(
         id="07-10",
         prompt=(
-            "By how many **percentage points** did Russia's share of the five Central Asian states' recorded "
-            "trade change between 2000 and 2020? Give a negative number for a fall."
+            "On the **region's own records** (the reporter side), by how many **percentage points** did Russia's "
+            "share of the five Central Asian states' trade change between 2000 and 2020? Give a negative number "
+            "for a fall."
         ),
         answer=_russia_change_2000_2020,
         tolerance=1.0,
         unit="percentage points",
         decimals=1,
         answer_source=(
-            "trade dataset: Russia's share (partner RUS / partner WLD, exports + imports of the five reporters, "
-            "×100) in 2020 minus the same share in 2000"
+            "scocourse.partner_shares(central_asia(), partners=['RUS'], years=[2000, 2020], side='reporter'): "
+            "Russia's regional share (sum of values / sum of world totals, x100) in 2020 minus that in 2000"
         ),
         explanation=(
             "Russia's share changed by {answer} between 2000 and 2020, while China's rose. A share can fall "
@@ -372,6 +390,50 @@ QUESTIONS = [
         hints=[
             "Compute Russia's share in 2000 and in 2020 the same way as China's in question 07-05.",
             "Subtract the 2000 share from the 2020 share.",
+        ],
+    ),
+    MultipleChoice(
+        id="07-11",
+        prompt=(
+            "**Whose records?** A briefing note written in Astana says: \"In the latest year of the IMF data, "
+            "Russia was still a larger trading partner of Kazakhstan than China.\" Use the side-by-side table "
+            "and the Kazakhstan chart above. Which comment on the sentence is the most accurate?"
+        ),
+        choices=[
+            "It holds on Kazakhstan's own records, but on Russia's and China's records of the same trade China's "
+            "share is the larger; the note should say whose records it uses",
+            "It is wrong: China's share of Kazakhstan's trade is the larger on both sides of the records",
+            "It is right on both sides of the records, so no qualification is needed",
+            "It cannot be checked, because Kazakhstan's own figures are IMF estimates built from its partners' "
+            "records",
+        ],
+        answer=(
+            "It holds on Kazakhstan's own records, but on Russia's and China's records of the same trade China's "
+            "share is the larger; the note should say whose records it uses"
+        ),
+        feedback={
+            "It is wrong: China's share of Kazakhstan's trade is the larger on both sides of the records":
+                "compare the two Russia columns with the two China columns in Kazakhstan's row: on Kazakhstan's "
+                "own records Russia's share is the larger.",
+            "It is right on both sides of the records, so no qualification is needed":
+                "on Russia's and China's records China's share is the larger; the sentence is true of one side "
+                "only.",
+            "It cannot be checked, because Kazakhstan's own figures are IMF estimates built from its partners' "
+            "records":
+                "that describes Turkmenistan, which publishes no full trade statistics; Kazakhstan reports its "
+                "own trade to the IMF.",
+        },
+        explanation=(
+            "Every trade relation is recorded twice, and for Kazakhstan the two records rank Russia and China "
+            "differently in the latest year. Valuation (FOB against CIF), goods travelling on to a third "
+            "country, and the absence of customs declarations at the border Kazakhstan shares with Russia inside "
+            "the customs union all open gaps. Neither side is 'the truth'; a careful brief says which side it "
+            "reads (sc.partner_shares(..., side='reporter') or side='partner') and, where the two disagree, "
+            "reports both."
+        ),
+        hints=[
+            "Find Kazakhstan's row in the side-by-side table and compare Russia's two columns with China's two.",
+            "Which Central Asian state's 'own' figures are really its partners' records?",
         ],
     ),
 ]
