@@ -18,7 +18,7 @@ mpl = pytest.importorskip("matplotlib")
 
 import scocourse  # noqa: E402
 from scocourse import charts, datasets  # noqa: E402
-from scocourse.errors import (CourseError, OutOfRangeError, UnknownCountryError, UnknownIndicatorError,  # noqa: E402
+from scocourse.errors import (OutOfRangeError, UnknownCountryError, UnknownIndicatorError,  # noqa: E402
                               UnknownNameError, WrongTypeError)
 
 from matplotlib.collections import PatchCollection, PolyCollection  # noqa: E402

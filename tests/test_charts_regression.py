@@ -92,9 +92,7 @@ def _text(t, fig):
 def summary(fig) -> dict:
     """A normalised structural summary of what a figure shows (after layout)."""
     from matplotlib.collections import Collection
-    from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
-    from matplotlib.text import Text
 
     fig.canvas.draw()
     out = {"title": fig.title, "description": fig.description, "source": fig.source,

@@ -13,7 +13,7 @@ import pytest
 import scocourse
 from scocourse.charts import _format as fmt
 from scocourse.charts import energy, indicators, maps, membership, shares, trade
-from scocourse.errors import CourseError, OutOfRangeError, UnknownCountryError, UnknownNameError, WrongTypeError
+from scocourse.errors import OutOfRangeError, UnknownCountryError, UnknownNameError, WrongTypeError
 
 CHARTS = Path(scocourse.__file__).resolve().parent / "charts"
 MINE = ("_common", "_format", "_layout", "defence", "energy", "figure", "indicators", "maps", "membership",

@@ -150,7 +150,7 @@ def _extract(tarball: Path, target: Path) -> None:
                 if not (member.isfile() or member.isdir()):
                     continue
                 if not (root / member.name).resolve().is_relative_to(root):
-                    raise ValueError(f"{tarball.name}: unsafe path {member.name!r}")
+                    raise ValueError(f"{tarball.name}: unsafe path {member.name!r}") from None
                 tar.extract(member, target)
 
 

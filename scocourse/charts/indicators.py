@@ -1,7 +1,6 @@
 """Indicator over time: one line per country (or one small panel per country), gaps left as gaps."""
 from __future__ import annotations
 
-import math
 
 from . import _format as fmt
 from . import _layout as lay

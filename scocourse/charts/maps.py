@@ -84,7 +84,7 @@ def _centroid(shape):
     import numpy as np
 
     tot, cx, cy = 0.0, 0.0, 0.0
-    for arr, area in shape["rings"]:
+    for arr, _area in shape["rings"]:
         x, y = arr[:, 0], arr[:, 1]
         cross = x * np.roll(y, -1) - np.roll(x, -1) * y
         a = cross.sum() / 2

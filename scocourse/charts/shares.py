@@ -133,7 +133,7 @@ def _draw(ax, rows, fs: float, axes_pt: float) -> list:
     """rows: (label, {group: share} | None, note). Draws stacked bars top to bottom; returns groups drawn."""
     drawn = []
     n = len(rows)
-    for i, (label, shares, note) in enumerate(rows):
+    for i, (_label, shares, note) in enumerate(rows):
         y = i
         if shares is None:
             ax.barh(y, 100, height=0.62, color="white", edgecolor="#AAAAAA", linewidth=0.8, linestyle=(0, (3, 2)))

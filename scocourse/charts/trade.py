@@ -271,7 +271,7 @@ def _draw_trade_sides(frame):
     for k, side in enumerate(TRADE_SIDES):
         sub = frame[frame["side"] == side].set_index("partner").reindex(order)
         ys = [i - 0.2 + 0.4 * k for i in range(len(order))]
-        for y, (p, share) in zip(ys, sub["share"].items()):
+        for y, (_p, share) in zip(ys, sub["share"].items()):
             if share == share:
                 ax.barh(y, share, height=0.38, color=colours[side], edgecolor="white", hatch=hatches[side] or None,
                         hatchcolor="#1A1A1A")
