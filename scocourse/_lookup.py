@@ -353,11 +353,6 @@ def check_years(years: Any, lo: int, hi: int, what: str) -> list[int] | None:
     return wanted
 
 
-# Former private names, kept until every caller uses the public ones.
-_years = check_years
-_countries = resolve_countries
-_as_date = as_date
-_check_date_range = check_date_range
 
 
 def indicator(code_or_short_name: str, countries: str | Iterable[str] | None = None,

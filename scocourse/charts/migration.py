@@ -20,7 +20,7 @@ from . import style
 from .._lookup import check_years
 from .._lookup import country as _country
 from .._lookup import resolve_countries as _resolve
-from ..errors import OutOfRangeError, WrongTypeError
+from ..errors import OutOfRangeError, UnknownCountryError, WrongTypeError
 from ..facts import central_asia
 from ._common import check_frame, indicator_source, name
 from ._common import source as dataset_source
@@ -66,7 +66,7 @@ def _codes(values, what: str) -> list[str]:
             raise WrongTypeError(f"{what} should be country names or ISO3 codes, not {type(v).__name__} {v!r}.")
         try:
             out.append(_country(v))
-        except Exception:
+        except UnknownCountryError:  # a partner outside the course countries, given by its code
             if len(v.strip()) == 3 and v.strip().isalpha():
                 out.append(v.strip().upper())
             else:
