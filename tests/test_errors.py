@@ -68,3 +68,52 @@ def test_out_of_range_is_a_course_error():
         sc.members(on="1990-01-01")
     with pytest.raises(sc.OutOfRangeError):
         sc.indicator("population", years=1800)
+
+
+def test_every_broad_except_in_the_library_logs_through_caught():
+    """`except Exception` (or a bare except) outside exercises/ must call errors.caught() first."""
+    import ast
+    from pathlib import Path
+
+    root = Path(sc.__file__).parent
+    offenders = []
+    for path in root.rglob("*.py"):
+        if "exercises" in path.relative_to(root).parts:
+            continue  # the student helper's package follows the same rule separately
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ExceptHandler):
+                continue
+            broad = node.type is None or (isinstance(node.type, ast.Name) and node.type.id in {"Exception", "BaseException"})
+            first = node.body[0]
+            logs = (isinstance(first, ast.Expr) and isinstance(first.value, ast.Call)
+                    and getattr(first.value.func, "id", getattr(first.value.func, "attr", "")) == "caught")
+            if broad and not logs:
+                offenders.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert offenders == [], offenders
+
+
+def test_explorer_base_class_contract():
+    import ipywidgets as w
+
+    from scocourse.explorers.base import Explorer
+
+    class Echo(Explorer):
+        def __init__(self):
+            self.box = w.Text(value="US$ 1")
+            self.assemble([self.box], watch=[self.box], note="<p>note</p>")
+
+        def outputs(self):
+            return ({"output_type": "display_data", "metadata": {},
+                     "data": {"text/markdown": self.box.value, "text/plain": self.box.value}},)
+
+        def fallback(self):
+            return f"Echo: {self.box.value}", None
+
+    ex = Echo()
+    assert ex.widget.children[-1] is ex.output and isinstance(ex.widget.children[0], w.HTML)
+    assert ex.output.outputs[0]["data"] == {"text/markdown": r"US\$ 1", "text/plain": "US$ 1"}
+    ex.box.value = "US$ 2"  # a watched control redraws
+    assert ex.output.outputs[0]["data"]["text/plain"] == "US$ 2"
+    assert ex.fallback() == ("Echo: US$ 2", None)
+    with pytest.raises(NotImplementedError):
+        Explorer().outputs()
