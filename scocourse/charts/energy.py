@@ -75,10 +75,12 @@ def pick_vintage(df, iso3: str, years=None) -> tuple[str, list[int]]:
     years asked in any vintage, so a newer download that stops earlier for a country (or misses it) is not
     used for it, and vintages are never spliced. Raises OutOfRangeError when no vintage has data.
     """
-    sub = df[df["iso3"] == iso3]
-    have = {v: [y for y in _years_with_data(g, iso3) if years is None or y in years]
-            for v, g in sub.groupby("vintage", sort=False)}
-    have = {v: ys for v, ys in have.items() if ys}
+    tot = df.loc[df["iso3"] == iso3].groupby(["vintage", "year"])["value"].sum()
+    have = {}
+    for (v, y), total in tot.items():
+        if total > 0 and (years is None or y in years):
+            have.setdefault(v, []).append(int(y))
+    have = {v: sorted(ys) for v, ys in have.items()}
     if not have:
         raise OutOfRangeError(f"There is no electricity generation data for {name(iso3)}"
                               + (" in those years." if years is not None else "."))
@@ -105,6 +107,7 @@ def electricity_mix_data(countries, year: int | None = None, data=None):
     if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
         raise WrongTypeError(f"year= should be a year such as 2022, not {type(year).__name__} {year!r}.")
     df = _energy(data, "electricity_generation")
+    df = df[df["iso3"].isin(codes)]
     rows = []
     for iso3 in codes:
         if year is not None and year not in _years_with_data(df, iso3):
@@ -125,7 +128,14 @@ def electricity_mix_data(countries, year: int | None = None, data=None):
 
 
 def _fuels_shown(frame) -> list:
-    return [f for f in style.FUEL_ORDER if (frame.loc[frame["fuel"] == f, "twh"] > 0).any()]
+    present = set(frame.loc[frame["twh"] > 0, "fuel"])
+    return [f for f in style.FUEL_ORDER if f in present]
+
+
+def _by_fuel(frame, iso3: str) -> dict:
+    """{fuel: TWh} of one country, in FUEL_ORDER."""
+    sub = frame[frame["iso3"] == iso3]
+    return dict(zip(sub["fuel"], sub["twh"].astype(float)))
 
 
 def describe_electricity_mix(frame) -> str:
@@ -134,23 +144,23 @@ def describe_electricity_mix(frame) -> str:
     fuels = _fuels_shown(frame)
     parts = []
     for iso3 in frame.attrs["countries"]:
-        sub = frame[frame["iso3"] == iso3].set_index("fuel")
-        total = sum(sub["twh"].tolist())
-        top = max(fuels, key=lambda f: (float(sub.loc[f, "twh"]), -fuels.index(f)))
+        twh = _by_fuel(frame, iso3)
+        total = sum(twh.values())
+        top = max(fuels, key=lambda f: (twh[f], -fuels.index(f)))
+        year = frame.loc[frame["iso3"] == iso3, "year"].iloc[0]
         parts.append(f"{style.FUEL_LABELS[top].lower()} for {name(iso3)} "
-                     f"({fmt.pct(100 * float(sub.loc[top, 'twh']) / total, 0)} of {fmt.num(total)} TWh in "
-                     f"{fmt.year(sub['year'].iloc[0])})")
+                     f"({fmt.pct(100 * twh[top] / total, 0)} of {fmt.num(total)} TWh in {fmt.year(year)})")
     text = "Largest source of electricity: " + "; ".join(parts) + "."
     if frame.attrs["year"] is None and frame["year"].nunique() > 1:
         text += " Years differ: each country's latest year with data is shown."
     return text
 
 
-def _draw_mix_bar(ax, i: int, sub, fuels, percent: bool, maxtot: float, axes_pt: float, s) -> None:
-    total = sum(sub["twh"].tolist())
+def _draw_mix_bar(ax, i: int, twh: dict, fuels, percent: bool, maxtot: float, axes_pt: float, s) -> None:
+    total = sum(twh.values())
     left = 0.0
     for f in fuels:
-        v = float(sub.loc[f, "twh"])
+        v = twh[f]
         if v <= 0:
             continue
         width = 100 * v / total if percent else v
@@ -173,13 +183,14 @@ def _draw_electricity_mix(frame, percent: bool):
     fuels = _fuels_shown(frame)
     s = style.context_settings()
     fig, ax = new_figure(height=max(s["figsize"][1], 2.2 + 0.55 * len(codes)))
-    maxtot = max(sum(frame.loc[frame["iso3"] == c, "twh"].tolist()) for c in codes)
+    twh = {c: _by_fuel(frame, c) for c in codes}
+    maxtot = max(sum(t.values()) for t in twh.values())
     years = frame.groupby("iso3")["year"].first()
     labels = [f"{name(c)} ({years[c]})" for c in codes]
-    totals = [f"{fmt.num(sum(frame.loc[frame['iso3'] == c, 'twh'].tolist()))} TWh" for c in codes]
+    totals = [f"{fmt.num(sum(twh[c].values()))} TWh" for c in codes]
     axes_pt = lay.axes_width(labels, right_pt=max(lay.text_width(t, s["small"]) for t in totals) + 6 if percent else 0)
     for i, iso3 in enumerate(codes):
-        _draw_mix_bar(ax, i, frame[frame["iso3"] == iso3].set_index("fuel"), fuels, percent, maxtot, axes_pt, s)
+        _draw_mix_bar(ax, i, twh[iso3], fuels, percent, maxtot, axes_pt, s)
     ax.set_yticks(range(len(codes)), labels=labels)
     ax.set_ylim(len(codes) - 0.5, -0.5)
     ax.tick_params(axis="y", length=0)
