@@ -13,9 +13,9 @@ from typing import Any
 
 from scocourse.errors import CourseError
 
-from ._display import display_widget, escape_dollars, text_output
+from ._display import WIDGET_VIEW, display_widget, escape_dollars, text_output
 
-__all__ = ["Explorer", "chart_outputs"]
+__all__ = ["Explorer", "chart_outputs", "WIDGET_VIEW"]
 
 
 class Explorer:
