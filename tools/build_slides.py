@@ -623,6 +623,8 @@ def pack(blocks: list[Block]) -> list[list[Block]]:
             continue
         if block.kind == "heading" and s.title is None and not s.slides[0]:
             s.title = block
+        if any(b.kind == "figure" for b in s.slides[-1]):  # nothing under a figure: it has the slide's height
+            s.new_slide()
         if block.kind == "mdtable":
             if s.room < 200 and s.has_content():
                 s.new_slide()
@@ -637,7 +639,7 @@ def pack(blocks: list[Block]) -> list[list[Block]]:
             continue
         if block.kind == "heading" and s.slides[-1] and block is not s.title and block.height + 80 > s.room:
             s.new_slide()
-        elif block.kind == "figure" and any(b.kind == "figure" for b in s.slides[-1]):
+        elif block.kind == "figure" and s.has_content():  # a figure gets a slide of its own, as large as it fits
             s.new_slide()
         elif block.height > s.room and s.has_content():
             s.new_slide()
@@ -691,10 +693,29 @@ def _figure_cell(out, max_height: int):
     alt = ((out.get("metadata") or {}).get(mime) or {}).get("alt") or ""
     src = data[mime]
     src = "".join(src) if isinstance(src, list) else src
+    size = _png_size(src) if mime == "image/png" else None
+    if size:  # scaled up to the room on the slide (the stored figure is a notebook-column PNG)
+        height = int(min(max_height, size[1] * TEXT_W / size[0]))
+        style = f"height:{height}px;width:auto;max-width:100%"
+    else:
+        style = f"max-height:{max_height}px;max-width:100%;width:auto;height:auto"
     img = (f'<div class="jp-RenderedImage"><img src="data:{mime};base64,{src.strip()}" alt="{html.escape(alt)}" '
-           f'style="max-height:{max_height}px;max-width:{TEXT_W}px;width:auto;height:auto"></div>')
+           f'style="{style}"></div>')
     return _output_cell([{"output_type": "display_data", "metadata": {},
                           "data": {"text/html": img, "text/plain": data.get("text/plain", "<figure>")}}])
+
+
+def _png_size(b64: str) -> tuple[int, int] | None:
+    import base64
+    import struct
+
+    try:
+        head = base64.b64decode(b64.strip()[:64])
+        if head[:8] == b"\x89PNG\r\n\x1a\n":
+            return struct.unpack(">II", head[16:24])
+    except (ValueError, struct.error):
+        pass
+    return None
 
 
 def _handouts():
