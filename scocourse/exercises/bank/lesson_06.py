@@ -119,7 +119,7 @@ QUESTIONS = [
             "Imports are valued CIF (including freight and insurance), exports FOB",
             "Goods are re-exported through a third country and recorded against different partners",
             "Traders under-declare the value of goods to pay less duty",
-            "Missing reports are filled with IMF estimates",
+            "Some values are IMF estimates (for periods a country did not report), not customs records",
             "One side counts trade in services as well as goods",
             "The two sides report in different currencies, which the IMF does not convert",
         ],
@@ -127,7 +127,7 @@ QUESTIONS = [
             "Imports are valued CIF (including freight and insurance), exports FOB",
             "Goods are re-exported through a third country and recorded against different partners",
             "Traders under-declare the value of goods to pay less duty",
-            "Missing reports are filled with IMF estimates",
+            "Some values are IMF estimates (for periods a country did not report), not customs records",
         ),
         feedback={
             "One side counts trade in services as well as goods":
