@@ -270,3 +270,30 @@ def test_markdown_outputs_escape_dollar_signs(make):
     md = charts.figure_outputs(fig)[1]["data"]["text/markdown"]
     assert not re.search(r"(?<!\\)\$", md), md  # every $ escaped: nothing for MathJax to pair up
     assert "$" in charts.figure_outputs(fig)[1]["data"]["text/plain"]  # plain text keeps it as it is
+
+
+def test_default_descriptions_write_numbers_as_a_person_would():
+    from scocourse.charts import defence, population, water
+
+    texts = [
+        membership.describe_membership_timeline(membership.membership_timeline_data()),
+        maps.describe_membership_map(maps.membership_map_data()),
+        shares.describe_world_shares(shares.world_shares_data()),
+        shares.describe_world_shares_then_now(shares.world_shares_then_now_data()),
+        indicators.describe_indicator_lines(indicators.indicator_lines_data("gdp_per_capita")),
+        energy.describe_electricity_mix(energy.electricity_mix_data(["KAZ", "KGZ", "TJK", "TKM", "UZB"])),
+        energy.describe_electricity_mix_over_time(energy.electricity_mix_over_time_data("KGZ")),
+        energy.describe_fossil_production(energy.fossil_production_data()),
+        water.describe_water_dependency(water.water_dependency_data()),
+        water.describe_water_withdrawals(water.water_withdrawals_data()),
+        water.describe_basin_flows(water.basin_flows_data()),
+        trade.describe_trade_shares(trade.trade_shares_data()),
+        trade.describe_trade_sides(trade.trade_sides_data("KGZ", 2019)),
+        population.describe_population_projection(population.population_projection_data()),
+        defence.describe_defence_then_now(defence.defence_then_now_data()),
+    ]
+    for text in texts:
+        assert not re.search(r"\b(in|from|to|since|and) (1[ ,]9|2[ ,]0)\d\d\b", text), text  # years plain
+        assert not re.search(r"\b1 times\b|\bAll [12]\b|\b1 countries\b", text), text
+        assert not re.search(r"from (\S+ \S+) in \d{4} to \1 in", text), text  # 'goes from 10.8 to 10.8'
+        assert "nan" not in text.lower().split() and text.endswith(".")
