@@ -166,8 +166,9 @@ QUESTIONS = [
                                        "is not a member.",
             "China–Kyrgyzstan–Uzbekistan railway": "Agreement signed in Beijing on 6 June 2024; construction "
                                                    "started in December 2024.",
-            "SCO Development Bank": "Proposed by China from 2010; Russia long preferred a fund or the Eurasian "
-                                    "Development Bank. The 2025 Tianjin declaration records the decision.",
+            "SCO Development Bank": "Proposed for study by China's premier Wen Jiabao in Dushanbe in 2010; agreed "
+                                    "in principle in 2012 according to the 2014 Valdai report; the 2025 Tianjin "
+                                    "declaration records the decision to establish it.",
         },
         explanation=(
             "Central Asia's economic map has several overlapping projects: China's Belt and Road, Russia-led "
@@ -274,7 +275,9 @@ QUESTIONS = [
             "The share fell by about {answer} in two years. Most of Tajikistan's remittances are earned in "
             "Russia and paid in roubles, so a fall in the rouble cuts their dollar value at once — one reason "
             "the World Bank's migration briefs describe remittance-dependent economies as exposed to the "
-            "rouble, to Russian migration rules and to sanctions on payment systems."
+            "rouble, to Russian migration rules and to sanctions on payment systems. A share has two moving "
+            "parts: here GDP in dollars changed little while remittances in dollars (`sc.indicator(\"remittances\")`) "
+            "fell steeply, so almost all of the fall comes from the remittances."
         ),
         hints=[
             "Take the 2013 and 2015 values from the remittance table and subtract.",
