@@ -29,15 +29,29 @@ def _tuyuksu_cumulative_m() -> float:
     return float(t["value"].sum() / 1000)
 
 
-def _region_years_uncertain() -> int:
-    """Returns the number of years in which the Central Asia (RGI 13) estimate's uncertainty exceeds |balance|."""
+def _region_wide():
+    """Returns the Central Asia (RGI 13, series ASC) estimate, one row per year: balance and uncertainty (m w.e.)."""
     g = _glaciers()
     r = g[(g["kind"] == "region") & (g["series_id"] == "ASC")]
     w = r.pivot(index="year", columns="variable", values="value").dropna(
         subset=["annual_balance", "annual_balance_uncertainty"])
-    if w.empty:
-        raise ValueError("no regional estimate for Central Asia")
-    return int((w["annual_balance_uncertainty"] > w["annual_balance"].abs()).sum())
+    if w.empty or set(r["unit"]) != {"m w.e."}:
+        raise ValueError("no regional estimate for Central Asia in m w.e.")
+    return w
+
+
+def _region_sum_uncertainty_correlated() -> float:
+    """Returns the uncertainty (m w.e.) of the summed 2000–2020 balance if the annual errors were fully correlated."""
+    return float(_region_wide()["annual_balance_uncertainty"].sum())
+
+
+def _region_sum_related() -> dict:
+    """Returns the figures a student may give by mistake for 09-02 (independent errors; the sum itself)."""
+    w = _region_wide()
+    return {"the band for independent errors (root-sum-square, as in the lesson's table)":
+            float((w["annual_balance_uncertainty"] ** 2).sum() ** 0.5),
+            "the summed balance itself": float(w["annual_balance"].sum()),
+            "the mean annual uncertainty": float(w["annual_balance_uncertainty"].mean())}
 
 
 def _kyrgyz_hydro_share_2024() -> float:
@@ -50,12 +64,36 @@ def _kyrgyz_hydro_share_2024() -> float:
     return float(t["hydro_share_pct"].iloc[0])
 
 
-def _winter_energy_loss_20pct() -> float:
-    """Returns the fall (GWh) in October–March electricity with 20% less mean inflow (average year, Soviet share)."""
+def _winter_energy_loss(change: float) -> float:
+    """Returns the fall (GWh) in October–March electricity with ``change`` % mean inflow (average year, Soviet share)."""
     from scocourse.explorers.climate import less_water_table
 
-    t = less_water_table(-20)
+    t = less_water_table(change)
     return float(-t.loc["Winter electricity, Oct–Mar (GWh)", "change"])
+
+
+def _winter_energy_loss_30pct() -> float:
+    """Returns the fall (GWh) in October–March electricity with 30% less mean inflow."""
+    return _winter_energy_loss(-30)
+
+
+def _winter_energy_related() -> dict:
+    """Returns the figures a student may give by mistake for 09-06 (the lesson's -20% run; the future total)."""
+    from scocourse.explorers.climate import less_water_table
+
+    t = less_water_table(-30)
+    return {"the fall with 20% less inflow (the lesson's table)": _winter_energy_loss(-20),
+            "winter electricity in the drier future itself, not its fall":
+                float(t.loc["Winter electricity, Oct–Mar (GWh)", "future"])}
+
+
+def _tuyuksu_related() -> dict:
+    """Returns the figures a student may give by mistake for 09-01 (mm not converted; 2000–2020 only)."""
+    g = _glaciers()
+    t = g[(g["name"] == _TUYUKSU) & (g["variable"] == "annual_balance")]
+    return {"the sum in mm w.e. (not divided by 1000)": float(t[t["year"].between(1990, 2020)]["value"].sum()),
+            "the sum from 2000 only (the cumulative chart)": float(t[t["year"].between(2000, 2020)]["value"].sum()
+                                                                  / 1000)}
 
 
 def _glacier_countries() -> dict:
@@ -82,35 +120,66 @@ QUESTIONS = [
         ),
         answer=_tuyuksu_cumulative_m,
         tolerance=0.3,
+        related=_tuyuksu_related,
         unit="m w.e.",
         decimals=1,
         answer_source=("glaciers: name 'Tsentralniy Tuyuksu', variable 'annual_balance', years 1990–2020, "
                        "value summed (unit mm w.e.) and divided by 1000"),
         explanation=(
-            "The 31 annual balances sum to {answer}: the glacier lost the equivalent of a layer of water that "
-            "thick spread over its whole surface. The values are published in millimetres (the `unit` column "
-            "says 'mm w.e.'), so the sum must be divided by 1000 to compare it with the regional estimate, "
-            "which is in metres. A few positive years (more snow than melt) do not change the direction."
+            "The 31 annual balances sum to {answer}: a cumulative balance, the equivalent of a layer of water "
+            "that thick spread over the glacier (its area shrank meanwhile). The values are published in "
+            "millimetres (the `unit` column says 'mm w.e.'), so the sum must be divided by 1000 before it can "
+            "be set beside the regional estimate, which is in metres — and that estimate starts only in 2000, "
+            "so compare like periods. The 2020 value is flagged as preliminary in the WGMS remarks. A few "
+            "positive years (more snow than melt) do not change the direction."
         ),
         hints=[
             "Filter the rows for this glacier and the variable `annual_balance`; check the `unit` column first.",
             "A millimetre is a thousandth of a metre.",
-            "Most years are negative, so expect a negative total of several metres.",
+        ],
+    ),
+    Numeric(
+        id="09-02",
+        prompt=(
+            "The lesson's table combines the yearly uncertainties of the regional estimate for Central Asia "
+            "(RGI 13, series `ASC`, 2000–2020) as if the errors of different years were independent. Suppose "
+            "instead that they were **fully correlated** — every year wrong by its full uncertainty in the same "
+            "direction — so that the uncertainties simply add. What would the uncertainty of the 2000–2020 sum "
+            "be, in m w.e.?"
+        ),
+        answer=_region_sum_uncertainty_correlated,
+        tolerance=0.2,
+        unit="m w.e.",
+        decimals=1,
+        related=_region_sum_related,
+        answer_source=("glaciers: kind 'region', series_id 'ASC', variable 'annual_balance_uncertainty', "
+                       "2000–2020, summed (m w.e.)"),
+        explanation=(
+            "Added up, the yearly uncertainties give ±{answer} for the two-decade sum, several times the band "
+            "for independent errors in the lesson's table. The truth probably lies between: the estimate's "
+            "long-term level comes from one geodetic calibration shared by every year, so its errors are partly "
+            "correlated. Either way the band is wider than the summed loss itself, so the regional series alone "
+            "cannot show that the region lost mass; the long glacier records and independent satellite and "
+            "modelling studies (Farinotti et al. 2015; Hugonnet et al. 2021) carry that conclusion."
+        ),
+        hints=[
+            "Put the 21 yearly uncertainties in one column.",
+            "Fully correlated errors do not cancel out.",
         ],
     ),
     MultipleChoice(
-        id="09-02",
+        id="09-03",
         prompt=(
-            "Glaciers at the head of a river are losing mass year after year. According to the 'peak water' "
-            "idea (Huss and Hock, 2018), what happens to the **meltwater the glaciers add to the river** over "
-            "the coming decades?"
+            "Large glaciers at the head of a river have begun losing mass year after year, and the warming "
+            "goes on. According to Huss and Hock (2018), what happens to the **meltwater the glaciers add to "
+            "the river** over the coming decades?"
         ),
         choices=[
             "It first rises, because more ice melts each summer, then falls as the shrinking glaciers have "
             "less ice left to melt",
             "It falls steadily from now on, because a smaller glacier always gives less water",
             "It keeps rising for as long as temperatures rise, because warmer summers melt more ice",
-            "It stays the same: rivers in Central Asia are fed only by rain and seasonal snow",
+            "It stays about the same, because each winter's snowfall on the glacier replaces the summer's melt",
         ],
         answer=("It first rises, because more ice melts each summer, then falls as the shrinking glaciers have "
                 "less ice left to melt"),
@@ -120,16 +189,17 @@ QUESTIONS = [
                 "for years or decades before it falls.",
             "It keeps rising for as long as temperatures rise, because warmer summers melt more ice":
                 "melt needs ice: once the glacier area has shrunk enough, even warmer summers yield less water.",
-            "It stays the same: rivers in Central Asia are fed only by rain and seasonal snow":
-                "glacier melt matters most in late summer and in dry years, when snow is gone and irrigation "
-                "demand peaks.",
+            "It stays about the same, because each winter's snowfall on the glacier replaces the summer's melt":
+                "that would be a glacier in balance; a glacier losing mass year after year melts more than the "
+                "snow replaces, and the difference reaches the river.",
         },
         explanation=(
             "Huss and Hock (2018) modelled glacier runoff in 56 large glacier-fed basins to 2100: runoff from "
-            "shrinking glaciers first increases, reaches a maximum ('peak water') and then declines. In about "
-            "half of the basins the peak had already passed; where glaciers are larger it comes later, and the "
-            "largest monthly reductions they project by 2100 are in Central Asia and the Andes. More melt now "
-            "can therefore hide the coming loss: a river may run high today on ice that will not be replaced."
+            "shrinking glaciers first increases, reaches a maximum ('peak water') and then declines. In roughly "
+            "half of their basins runoff was still rising; in the rest the peak had already passed. It comes "
+            "later where glaciers are larger, and the largest monthly reductions they project by 2100 are in "
+            "Central Asia and the Andes. More melt now can therefore hide the coming loss: a river may run high "
+            "today on ice that will not be replaced. When the peak comes for a given river is uncertain."
         ),
         hints=[
             "Think of a savings account that is being drawn down faster and faster.",
@@ -137,7 +207,7 @@ QUESTIONS = [
         ],
     ),
     Order(
-        id="09-03",
+        id="09-04",
         prompt=("Put these stages of a glacier-fed river's response to lasting warming in order, from first "
                 "to last."),
         items=[
@@ -170,7 +240,7 @@ QUESTIONS = [
         ],
     ),
     Numeric(
-        id="09-04",
+        id="09-05",
         prompt=(
             "Using the newest electricity release that covers Kyrgyzstan, what share of Kyrgyzstan's electricity "
             "came from **hydropower in 2024**? Give a percentage."
@@ -185,88 +255,43 @@ QUESTIONS = [
             "In 2024 hydropower gave about {answer} of Kyrgyzstan's electricity (OWID/Ember, 2025 release). A "
             "country this dependent on rivers fed by snow and glaciers feels a dry year, or a future with less "
             "melt, directly in its power supply — most of all in winter, when demand peaks and inflow is low. "
-            "Note that Ember's latest year is sometimes estimated and was revised in a later release."
+            "The latest year of a release is the likeliest to be revised in the next one."
         ),
         hints=[
             "Divide hydro generation by the total of all sources for 2024, and do not mix releases.",
             "`charts.glaciers.hydropower_shares` does the division for you; the lesson's table shows the result.",
         ],
     ),
-    Match(
-        id="09-05",
-        prompt=("Match each monitored glacier to the country where it lies (as recorded by the World Glacier "
-                "Monitoring Service)."),
-        pairs=_glacier_countries(),
-        distractors=["Tajikistan", "Uzbekistan"],
-        left_label="Glacier",
-        right_label="Country",
-        notes={
-            _TUYUKSU: "Ile Alatau, above Almaty: the longest continuous series in the region.",
-            "Abramov": "Alay Range, Pamir-Alay; measurements stopped in the 1990s and restarted in the 2010s.",
-            "Urumqi No. 1 (west branch)": "Eastern Tien Shan, Xinjiang; monitored without a break since 1990.",
-            "Djankuat": "Caucasus: a Russian reference glacier outside Central Asia.",
-        },
-        explanation=(
-            "The WGMS series for the course countries come from Kazakhstan, Kyrgyzstan, China, Russia, India "
-            "and Nepal. In this version of the database no Tajik glacier has a glacier-wide series, even though "
-            "Tajikistan holds the largest glaciers of the region: the Pamir appears only through Abramov and the "
-            "regional estimate. That is a gap in monitoring, not a lack of glaciers."
-        ),
-        hints=[
-            "Urumqi is the capital of Xinjiang.",
-            "Tuyuksu lies in the mountains just south of Kazakhstan's largest city.",
-            "Two countries in the list have no glacier-wide series in this dataset.",
-        ],
-    ),
     Numeric(
         id="09-06",
         prompt=(
-            "In the regional estimate for Central Asia (RGI 13, series `ASC`, 2000–2020), in how many years is "
-            "the stated **uncertainty larger than the size of the balance itself**?"
-        ),
-        answer=_region_years_uncertain,
-        tolerance=0,
-        unit="years",
-        answer_source=("glaciers: kind 'region', series_id 'ASC'; count the years where "
-                       "annual_balance_uncertainty > |annual_balance|"),
-        explanation=(
-            "In {answer} the uncertainty is larger than the estimate. A single year's regional value therefore "
-            "cannot tell gain from loss; only the long run can. Summed over two decades, the losses add up while "
-            "the (assumed independent) errors grow more slowly, so the trend becomes clearer than any single "
-            "year — but the band on the chart stays wide enough to reach zero, which is why the long "
-            "single-glacier records and satellite studies matter."
-        ),
-        hints=[
-            "Put the balance and its uncertainty side by side, one row per year.",
-            "Compare the uncertainty with the absolute value of the balance (ignore the sign).",
-        ],
-    ),
-    Numeric(
-        id="09-07",
-        prompt=(
             "Run the reservoir model for an average year at the Soviet-era winter share, once with today's mean "
-            "inflow and once with **20% less** (`inflow_change=-20`; the operator plans on the new mean). By how "
+            "inflow and once with **30% less** (`inflow_change=-30`; the operator plans on the new mean). By how "
             "many GWh does the electricity generated in October–March fall?"
         ),
-        answer=_winter_energy_loss_20pct,
+        answer=_winter_energy_loss_30pct,
         rel_tolerance=0.05,
+        related=_winter_energy_related,
         unit="GWh",
         decimals=0,
-        answer_source=("less_water_table(-20): simulate(share, 'average') and simulate(share, 'average', "
-                       "inflow_change=-20), winter_energy_gwh difference"),
+        answer_source=("less_water_table(-30): simulate(share, 'average') and simulate(share, 'average', "
+                       "inflow_change=-30), winter_energy_gwh difference"),
         explanation=(
-            "Winter electricity falls by about {answer}, close to a fifth: with less water to release the "
-            "turbines run less, and a slightly lower reservoir also lowers the head. Summer water downstream "
-            "falls by the same proportion — a drier future hurts upstream power and downstream farms at once, "
-            "which is why the winter-summer quarrel of lesson 08 gets harder, not easier."
+            "Winter electricity falls by about {answer}, almost exactly 30%: with the plan scaled to the smaller "
+            "river, 30% less water passes the turbines. The fall is a shade less than proportional because the "
+            "reservoir stays slightly fuller through the winter, which raises the head a little. Summer water "
+            "downstream falls by the same proportion — built into the option, which cuts every month alike — so "
+            "a drier future hurts upstream power and downstream farms at once, and the winter-summer quarrel "
+            "of lesson 08 gets harder, not easier."
         ),
         hints=[
             "`from scocourse.explorers.climate import less_water_table` compares the two runs.",
-            "Look at the row for winter electricity and take the difference, not the percentage.",
+            "Pass the inflow change as the first argument; read the `change` column of the winter electricity "
+            "row, not the percentage.",
         ],
     ),
     MultipleChoice(
-        id="09-08",
+        id="09-07",
         prompt=("Which of these does the reservoir model's lower-inflow option **leave out**? Select all that "
                 "apply."),
         choices=[
@@ -300,7 +325,7 @@ QUESTIONS = [
         ],
     ),
     ShortText(
-        id="09-09",
+        id="09-08",
         prompt=("Which Central Asian state proposed that the United Nations declare 2025 the International "
                 "Year of Glaciers' Preservation, and hosted the high-level glacier conference that year?"),
         answer="Tajikistan",
@@ -314,14 +339,40 @@ QUESTIONS = [
                           "the Year.",
         },
         explanation=(
-            "Tajikistan's president proposed it; the UN General Assembly adopted resolution 77/158 on "
-            "14 December 2022, and Dushanbe hosted the High-Level International Conference on Glaciers' "
-            "Preservation at the end of May 2025. Tajikistan has made water diplomacy a hallmark — it also hosts "
+            "Tajikistan's president proposed it in 2021; the UN General Assembly adopted resolution 77/158 on "
+            "14 December 2022, and Dushanbe hosted the International Conference on Glaciers' Preservation "
+            "from 29 May to 1 June 2025 (WMO). Tajikistan has made water diplomacy a hallmark — it also hosts "
             "the 'Dushanbe Water Process' conferences — partly because glaciers and rivers are its main asset."
         ),
         hints=[
             "It is the most mountainous state of the region, source of the Vakhsh and Panj.",
             "Its capital hosts a series of UN water conferences.",
+        ],
+    ),
+    Match(
+        id="09-09",
+        prompt=("Match each monitored glacier to the country where it lies (as recorded by the World Glacier "
+                "Monitoring Service)."),
+        pairs=_glacier_countries(),
+        distractors=["Tajikistan", "Uzbekistan"],
+        left_label="Glacier",
+        right_label="Country",
+        notes={
+            _TUYUKSU: "Ile Alatau, above Almaty: measured without a break since 1957, the region's longest series.",
+            "Abramov": "Alay Range, Pamir-Alay; measured 1968–1998, station destroyed in 1999, restarted in 2011.",
+            "Urumqi No. 1 (west branch)": "Eastern Tien Shan, Xinjiang; no gap in the course data (from 1990).",
+            "Djankuat": "Caucasus: a Russian reference glacier outside Central Asia.",
+        },
+        explanation=(
+            "The WGMS series in the course data come from Kazakhstan, Kyrgyzstan, China, Russia, India, Nepal "
+            "and Pakistan. In the course's extract no glacier in Tajikistan has a glacier-wide series, although "
+            "most of the Amu Darya's water forms in Tajikistan's mountains: the Pamir appears only through "
+            "Abramov (Pamir-Alay, Kyrgyzstan), a short series for Muztag Ata No. 15 in China's eastern Pamir, and "
+            "the regional estimate. That is a gap in monitoring, not a lack of glaciers."
+        ),
+        hints=[
+            "Urumqi is the capital of Xinjiang.",
+            "Tuyuksu lies in the mountains just south of Kazakhstan's largest city.",
         ],
     ),
     Reflection(
