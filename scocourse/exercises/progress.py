@@ -25,14 +25,22 @@ __all__ = ["progress_path", "ProgressStore", "store", "record_check", "record_hi
 FILE_NAME = "progress.json"
 VERSION = 2
 
-#: Question ids renamed by a course update, per file version: a file written at version ``v`` has
-#: ``RENAMES[v]`` applied (and every later step) when it is read, so no recorded answer is lost.
-#: Version 1 -> 2: the course grew from nine lessons to twelve (new lessons 05, 06 and 09), and
-#: energy 05 -> 07, water 06 -> 08, scenarios 07 -> 10, review 08 -> 11.
-RENAMES: dict[int, dict[str, str]] = {
-    1: {f"{old}-{n:02d}": f"{new}-{n:02d}" for old, new in (("05", "07"), ("06", "08"), ("07", "10"), ("08", "11"))
-        for n in range(1, 100)},
-}
+#: Question ids renamed by course updates, per file version, in ``id_history.json`` beside this module: a
+#: file written at version ``v`` has the renames of step ``v`` (and of every later step) applied when it is
+#: read, so no recorded answer is lost. ``tools/renumber_exercises.py --history`` keeps the table current.
+HISTORY_FILE = Path(__file__).with_name("id_history.json")
+
+
+def _renames() -> dict[int, dict[str, str]]:
+    try:
+        raw = json.loads(HISTORY_FILE.read_text(encoding="utf-8"))
+        return {int(step): dict(body["renames"]) for step, body in raw.items()}
+    except (OSError, ValueError, KeyError, TypeError) as exc:  # a broken table must not lose progress silently
+        caught(exc, "reading the question-id history")
+        return {}
+
+
+RENAMES: dict[int, dict[str, str]] = _renames()
 
 
 def migrate_ids(questions: dict[str, Any], version: int) -> dict[str, Any]:
