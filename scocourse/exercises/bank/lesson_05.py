@@ -349,7 +349,7 @@ QUESTIONS = [
         ),
         hints=[
             "A peace agreement in one country came before an armed group crossed into a neighbour.",
-            "One event on the list happened in the same year as the SCO's first enlargement.",
+            "Two of the six events happened in the 1990s.",
         ],
     ),
     ShortText(
