@@ -28,7 +28,8 @@ class Explorer:
     output: Any
     widget: Any
 
-    def assemble(self, controls: Iterable[Any], watch: Iterable[Any] = (), note: str | None = None) -> None:
+    def assemble(self, controls: Iterable[Any], watch: Iterable[Any] = (), note: str | None = None,
+                 beside_output: Iterable[Any] = ()) -> None:
         """Build ``widget`` = VBox([note], *controls, output), watch ``watch``'s values, and draw once.
 
         Parameters
@@ -39,11 +40,15 @@ class Explorer:
             Controls whose ``value`` change calls :meth:`update`.
         note : str, optional
             HTML shown first (an ``ipywidgets.HTML``; ``$`` is not typeset there, no need to escape).
+        beside_output : iterable of ipywidgets widgets
+            Shown to the right of the output (output and these in one HBox), e.g. a fixed explanation.
         """
         import ipywidgets as w
 
         self.output = w.Output()
-        children = ([w.HTML(note)] if note is not None else []) + list(controls) + [self.output]
+        beside = list(beside_output)
+        last = w.HBox([self.output, *beside]) if beside else self.output
+        children = ([w.HTML(note)] if note is not None else []) + list(controls) + [last]
         self.widget = w.VBox(children)
         for control in watch:
             control.observe(self._changed, names="value")

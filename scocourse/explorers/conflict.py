@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from html import escape
 
-from scocourse.errors import CourseError
+from scocourse.errors import CourseError, OutOfRangeError, UnknownCountryError, WrongTypeError
 
 from ._display import text_output
+from .base import Explorer
 
 __all__ = ["explorer_countries", "conflict_note", "rule_html", "ConflictExplorer", "build_conflict_explorer",
            "conflict_explorer"]
@@ -81,7 +82,7 @@ def rule_html() -> str:
             "No bar does not mean no violence.</p></div>")
 
 
-class ConflictExplorer:
+class ConflictExplorer(Explorer):
     """The widget and its parts: ``.countries`` (SelectMultiple), ``.years`` (IntRangeSlider), ``.output``
     (Output), ``.rule`` (HTML with the coding rule), ``.widget`` (the box to display) and ``.note``."""
 
@@ -94,17 +95,17 @@ class ConflictExplorer:
         codes = explorer_countries()
         chosen = list(dict.fromkeys(scocourse.country(c) for c in countries))
         if not chosen:
-            raise CourseError("Choose at least one country, e.g. conflict_explorer(['KGZ', 'TJK']).")
+            raise WrongTypeError("Choose at least one country, e.g. conflict_explorer(['KGZ', 'TJK']).")
         unknown = [c for c in chosen if c not in codes]
         if unknown:
-            raise CourseError("Not in the UCDP conflict data: " + ", ".join(unknown) + ".")
+            raise UnknownCountryError("Not in the UCDP conflict data: " + ", ".join(unknown) + ".")
         data_years = datasets.load("conflict")["year"]
         lo, hi = int(data_years.min()), int(data_years.max())
         if years is None:
             years = (lo, hi)
         if (not isinstance(years, tuple) or len(years) != 2 or not all(isinstance(y, int) for y in years)
                 or years[0] > years[1] or years[0] < lo or years[1] > hi):
-            raise CourseError(f"years should be a (first, last) pair of years within {lo}–{hi}, not {years!r}.")
+            raise OutOfRangeError(f"years should be a (first, last) pair of years within {lo}–{hi}, not {years!r}.")
         ca = set(scocourse.central_asia())
         options = [(scocourse.country_name(c) + ("" if c in ca else " (outside Central Asia)"), c) for c in codes]
         self.countries = w.SelectMultiple(options=options, value=tuple(chosen), rows=8, description="Countries",
@@ -112,39 +113,38 @@ class ConflictExplorer:
         self.years = w.IntRangeSlider(value=years, min=lo, max=hi, step=1, description="Years",
                                       continuous_update=False, style={"description_width": "initial"},
                                       layout=w.Layout(width="480px"))
-        self.output = w.Output()
         self.rule = w.HTML(rule_html())
-        help_text = w.HTML("<p>Choose one or more countries (Ctrl/Cmd-click or Shift-click) and a span of years. "
+        self.note = ""
+        self.assemble([w.HBox([self.countries, self.years])], watch=[self.countries, self.years],
+                      beside_output=[self.rule],
+                      note="<p>Choose one or more countries (Ctrl/Cmd-click or Shift-click) and a span of years. "
                            "The chart and the note under it are redrawn from the UCDP data; the coding rule on "
                            "the right says what the bars can and cannot show.</p>")
-        self.widget = w.VBox([help_text, w.HBox([self.countries, self.years]),
-                              w.HBox([self.output, self.rule])])
-        self.note = ""
-        self.countries.observe(self._changed, names="value")
-        self.years.observe(self._changed, names="value")
-        self.update()
 
-    def _changed(self, _change=None) -> None:
-        self.update()
-
-    def update(self) -> None:
-        """Redraw the chart and the note for the current choice."""
+    def outputs(self) -> tuple:
+        """The chart and the note for the current choice."""
         from scocourse import charts
 
         codes = list(self.countries.value)
         if not codes:
             self.note = "Select at least one country."
-            self.output.outputs = (text_output(self.note, html=True),)
-            return
+            return (text_output(self.note, html=True),)
         years = (int(self.years.value[0]), int(self.years.value[1]))
         try:
             fig = charts.conflict_deaths(codes, years)
             self.note = conflict_note(codes, years)
         except CourseError as exc:
             self.note = str(exc)
-            self.output.outputs = (text_output(self.note, html=True),)
-            return
-        self.output.outputs = tuple(charts.figure_outputs(fig)) + (text_output(self.note, html=True),)
+            return (text_output(self.note, html=True),)
+        return tuple(charts.figure_outputs(fig)) + (text_output(self.note, html=True),)
+
+    def fallback(self) -> tuple[str, str]:
+        from scocourse.charts.conflict import ucdp_rule
+
+        lead = "Conflict explorer (run the notebook to choose countries and years)."
+        return (f"{lead} {self.note} Coding rule: {ucdp_rule()}",
+                f"<p><b>Conflict explorer</b> (run the notebook to choose countries and years). "
+                f"{escape(self.note)}</p>" + rule_html())
 
 
 def build_conflict_explorer(countries=DEFAULT_COUNTRIES, years=None) -> ConflictExplorer:
@@ -159,12 +159,4 @@ def conflict_explorer(countries=DEFAULT_COUNTRIES, years=None) -> None:
     ``years``: a ``(first, last)`` pair (default: every year in the data). Without a live kernel a text
     fallback shows the first choice's note and the coding rule.
     """
-    from scocourse.charts.conflict import ucdp_rule
-
-    from ._display import display_widget
-
-    ex = build_conflict_explorer(countries, years)
-    lead = "Conflict explorer (run the notebook to choose countries and years)."
-    display_widget(ex.widget, f"{lead} {ex.note} Coding rule: {ucdp_rule()}",
-                   f"<p><b>Conflict explorer</b> (run the notebook to choose countries and years). "
-                   f"{escape(ex.note)}</p>" + rule_html())
+    build_conflict_explorer(countries, years).display()

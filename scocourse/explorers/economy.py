@@ -10,9 +10,10 @@ the widget is built; the output is updated by assigning ``out.outputs`` (never `
 """
 from __future__ import annotations
 
-from scocourse.errors import CourseError
+from scocourse.errors import CourseError, OutOfRangeError, UnknownCountryError, UnknownNameError
 
 from ._display import text_output
+from .base import Explorer
 
 __all__ = ["VIEWS", "SIDES", "economy_note", "EconomyExplorer", "build_economy_explorer", "economy_explorer"]
 
@@ -72,7 +73,7 @@ def economy_note(view: str, country: str, year: int, side: str = "reporter") -> 
     raise CourseError(f"view={view!r} is not a view of the explorer; use one of {', '.join(VIEWS)}.")
 
 
-class EconomyExplorer:
+class EconomyExplorer(Explorer):
     """The widget and its parts: ``.view`` (ToggleButtons), ``.country`` (Dropdown), ``.side``
     (ToggleButtons), ``.year`` (IntSlider), ``.output`` (Output), ``.widget`` (the box to display)
     and ``.note`` (the last sentence shown)."""
@@ -82,13 +83,13 @@ class EconomyExplorer:
         import scocourse
 
         if view not in VIEWS:
-            raise CourseError(f"view={view!r} is not a view of the explorer; use one of {', '.join(VIEWS)}.")
+            raise UnknownNameError(f"view={view!r} is not a view of the explorer; use one of {', '.join(VIEWS)}.")
         if side not in SIDES:
-            raise CourseError(f"side={side!r} is not a side of the trade records; use 'reporter' or 'partner'.")
+            raise UnknownNameError(f"side={side!r} is not a side of the trade records; use 'reporter' or 'partner'.")
         code = scocourse.country(country)
         options = scocourse.central_asia()
         if code not in options:
-            raise CourseError(f"The economy explorer covers the Central Asian states ({', '.join(options)}), "
+            raise UnknownCountryError(f"The economy explorer covers the Central Asian states ({', '.join(options)}), "
                               f"not {scocourse.country_name(code)}.")
         self._updating = False
         self.view = w.ToggleButtons(options=[(v, k) for k, v in VIEWS.items()], value=view, description="View")
@@ -98,21 +99,18 @@ class EconomyExplorer:
         years = self._years(view, code)
         self.year = w.IntSlider(min=years[0], max=years[-1], value=year if year in years else years[-1],
                                 description="Year", continuous_update=False)
-        self.output = w.Output()
-        help_text = w.HTML("<p>Trade partners: compare what a country's own customs records say with what its "
+        self.note = ""
+        controls = [self.view, self.country, self.side, self.year]
+        self.assemble(controls, watch=controls,
+                      note="<p>Trade partners: compare what a country's own customs records say with what its "
                            "partners record (toggle <b>Records</b>, move the year). Remittances: money sent home as "
                            "a share of GDP, with the other Central Asian states and the world.</p>")
-        self.widget = w.VBox([help_text, self.view, self.country, self.side, self.year, self.output])
-        self.note = ""
-        for control in (self.view, self.country, self.side, self.year):
-            control.observe(self._changed, names="value")
-        self.update()
 
     @staticmethod
     def _years(view: str, code: str) -> list[int]:
         years = _trade_years(code) if view == "trade" else _remittance_years(code)
         if not years:
-            raise CourseError(f"No {VIEWS[view].lower()} data for this country.")
+            raise OutOfRangeError(f"No {VIEWS[view].lower()} data for this country.")
         return years
 
     def _changed(self, change=None) -> None:
@@ -131,8 +129,8 @@ class EconomyExplorer:
                 self._updating = False
         self.update()
 
-    def update(self) -> None:
-        """Redraw the chart and the note for the current choice."""
+    def outputs(self) -> tuple:
+        """The chart and the note for the current choice."""
         from scocourse import charts
 
         code, year = self.country.value, int(self.year.value)
@@ -146,9 +144,12 @@ class EconomyExplorer:
                 self.note = economy_note("remittances", code, year)
         except CourseError as exc:  # e.g. no record for this year
             self.note = str(exc)
-            self.output.outputs = (text_output(self.note, html=True),)
-            return
-        self.output.outputs = tuple(charts.figure_outputs(fig)) + (text_output(self.note, html=True),)
+            return (text_output(self.note, html=True),)
+        return tuple(charts.figure_outputs(fig)) + (text_output(self.note, html=True),)
+
+    def fallback(self) -> tuple[str, None]:
+        return ("Economy explorer (run the notebook to choose a country, a side of the trade "
+                "records and a year). " + self.note, None)
 
 
 def build_economy_explorer(country: str = "KGZ", view: str = "trade", side: str = "reporter",
@@ -163,8 +164,4 @@ def economy_explorer(country: str = "KGZ", view: str = "trade", side: str = "rep
     ``country``: a Central Asian state (default Kyrgyzstan); ``view``: ``"trade"`` or ``"remittances"``;
     ``side``: ``"reporter"`` or ``"partner"``; ``year``: default the latest year with data.
     """
-    from ._display import display_widget
-
-    ex = build_economy_explorer(country, view, side, year)
-    display_widget(ex.widget, "Economy explorer (run the notebook to choose a country, a side of the trade "
-                              "records and a year). " + ex.note)
+    build_economy_explorer(country, view, side, year).display()
