@@ -150,8 +150,9 @@ QUESTIONS = [
         ),
         explanation=(
             "The 2004 figure is about {answer} of the former area. That sits awkwardly with the claim, also in "
-            "the table and marked uncertain, that the sea had fallen to a tenth of its size by 1997: the "
-            "sources disagree about dates, which is why the lesson shows both and flags one."
+            "the table, that the sea had fallen to a tenth of its size by 1997: the sources disagree about "
+            "dates, and since the course could check neither figure against an original publication, the "
+            "table marks both as uncertain. Only the area before shrinkage rests on a checked source (Micklin)."
         ),
         hints=[
             "Divide the 2004 area by the pre-shrinkage area.",
