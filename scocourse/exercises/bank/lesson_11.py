@@ -96,7 +96,9 @@ QUESTIONS = [
         notes={
             "Who was an SCO observer in 2010?": "sc.members(on='2010-12-31', status='observer') reads the membership spells.",
             "How fast will Uzbekistan's population grow to 2050?": "UN WPP 2024: estimates to 2023, medium variant after.",
-            "Is China overtaking Russia as Kazakhstan's trade partner?": "IMF DOTS, 1990-2020, US$ million.",
+            "Is China overtaking Russia as Kazakhstan's trade partner?":
+                "IMF DOTS to 2020 (post-Soviet states from 1992), US$ million; read both sides of the records "
+                "with sc.partner_shares(..., side=...), because they rank Russia and China differently.",
             "How much of the Syr Darya's flow forms in Kyrgyzstan?": "Hand-checked facts with sources; some flagged uncertain.",
             "How dependent is Kyrgyzstan on remittances?": "World Bank WDI, including the derived remittances_pct_gdp.",
             "What is the planned capacity of the Central Asia–China gas pipeline?":
@@ -292,7 +294,7 @@ QUESTIONS = [
         hints=[
             "A good question names who must decide what, by when.",
             "Browse datasets.names() and the indicator catalogue for the data.",
-            "For the perspectives, look back at the 'Contested' notes in lessons 03-07.",
+            "For the perspectives, look back at the 'Contested' notes in lessons 03-10.",
         ],
     ),
     Reflection(
