@@ -238,7 +238,7 @@ A <strong>dry</strong> year leaves {'none' if not t['zone_dry'] else 'only ' + _
 the most winter electricity the reservoir gives in a dry year is {_gwh(t['dry_max'].winter_gwh)} (at a winter share of
 {_pct(t['dry_max'].share)}), {_gwh(t['dry_gap_gwh'])} short of Kyrgyzstan's need, because the reservoir reaches its
 dead level from a share of {_pct(t['first_dead_dry'])}.</p>
-<p>At the agreed average-year share of {_pct(t['kgz_share'])}, a dry year gives {_gwh(t['dry_at_kgz_share'].winter_gwh)}
+<p>At {_pct(t['kgz_share'])}, the lowest share that meets Kyrgyzstan's need in an average year, a dry year gives {_gwh(t['dry_at_kgz_share'].winter_gwh)}
 of winter electricity and {_km3(t['dry_at_kgz_share'].summer_km3)} of summer water, with
 {t['dry_at_kgz_share'].months_at_dead} month(s) at the dead level.
 {('If Uzbekistan keeps its summer water in a dry year (a winter share of at most ' + _pct(best.share) + '), Kyrgyzstan is ' + _gwh(comp) + ' short in winter: that is what a dry-year clause would have to supply (fuel or electricity from downstream, as in the Soviet-era exchange).') if best else ''}</p>
