@@ -101,7 +101,9 @@ SRC_WGMS = {"title": "WGMS (2021): Fluctuations of Glaciers Database. World Glac
 SRC_ZEMP = {"title": "WGMS regional mass-balance estimates (ad-hoc, method of Zemp et al. 2019) updated to 2016-2020, "
                      "supplied by M. Zemp in January 2022. Cite: M. Zemp et al. (2019), 'Global glacier mass changes and "
                      "their contributions to sea-level rise from 1961 to 2016', Nature 568, 382-386, "
-                     "doi:10.1038/s41586-019-1071-0",
+                     "doi:10.1038/s41586-019-1071-0; the yearly updates: M. Zemp et al. (2020), 'Brief communication: "
+                     "Ad hoc estimates of glacier contributions to sea-level rise from latest glaciological "
+                     "observations', The Cryosphere 14, 1043-1050, doi:10.5194/tc-14-1043-2020",
             "publisher": "World Glacier Monitoring Service (WGMS); Zemp et al. (2019), Nature",
             "path": "https://doi.org/10.1038/s41586-019-1071-0", "repository": "adehecq/ragmac_xdem",
             "files": "data/raw/regional_mb_series/regional_adhoc_estimates_*_mwe.csv",
@@ -159,31 +161,31 @@ SRC_UCDP_ACD = {"title": "UCDP/PRIO Armed Conflict Dataset, v25.1 (conflict-year
                 "files": "UcdpPrioConflict_v25_1.csv", "commit": "93901c43a6c810cf3f5d5972404c9f85337f5ebe",
                 "short": "UCDP/PRIO Armed Conflict Dataset v25.1"}
 
-
 COURSE_ISO3 = ["CHN", "RUS", "KAZ", "KGZ", "TJK", "UZB", "IND", "PAK", "IRN", "BLR", "AFG", "MNG", "TUR", "LKA",
                "AZE", "ARM", "KHM", "NPL", "EGY", "QAT", "SAU", "KWT", "MDV", "MMR", "ARE", "BHR", "LAO", "TKM"]
 
 # Display names and regions (names, not numbers). Aliases are collected from the raw files
-# below and extended with spellings students type.
+# below and extended with spellings students type, Russian names included (the region's classrooms
+# often teach in Russian).
 COUNTRY_INFO = {
-    "AFG": ("Afghanistan", "South Asia", ""), "ARE": ("United Arab Emirates", "Middle East", "UAE;Emirates"),
-    "ARM": ("Armenia", "South Caucasus", ""), "AZE": ("Azerbaijan", "South Caucasus", ""),
-    "BHR": ("Bahrain", "Middle East", ""), "BLR": ("Belarus", "Eastern Europe", "Byelorussia;Belorussia"),
-    "CHN": ("China", "East Asia", "PRC;People's Republic of China;China, P.R.: Mainland"),
-    "EGY": ("Egypt", "Middle East", ""), "IND": ("India", "South Asia", "Bharat"),
-    "IRN": ("Iran", "Middle East", "Persia;Islamic Republic of Iran"),
-    "KAZ": ("Kazakhstan", "Central Asia", "Kazakstan;Qazaqstan"),
-    "KGZ": ("Kyrgyzstan", "Central Asia", "Kirghizia;Kirgizia;Kyrgyzia;Kirgizstan;Kirghizstan"),
-    "KHM": ("Cambodia", "Southeast Asia", "Kampuchea"), "KWT": ("Kuwait", "Middle East", ""),
-    "LAO": ("Laos", "Southeast Asia", "Lao People's Democratic Republic"), "LKA": ("Sri Lanka", "South Asia", "Ceylon"),
-    "MDV": ("Maldives", "South Asia", ""), "MMR": ("Myanmar", "Southeast Asia", "Burma"),
-    "MNG": ("Mongolia", "East Asia", ""), "NPL": ("Nepal", "South Asia", ""),
-    "PAK": ("Pakistan", "South Asia", ""), "QAT": ("Qatar", "Middle East", ""),
-    "RUS": ("Russia", "Eastern Europe", "Russian Federation;USSR successor"),
-    "SAU": ("Saudi Arabia", "Middle East", "KSA"),
-    "TJK": ("Tajikistan", "Central Asia", "Tadjikistan;Tadzhikistan;Tojikiston"),
-    "TKM": ("Turkmenistan", "Central Asia", "Turkmenia"), "TUR": ("Türkiye", "Middle East", "Turkey;Turkiye"),
-    "UZB": ("Uzbekistan", "Central Asia", "Ouzbekistan;O'zbekiston"),
+    "AFG": ("Afghanistan", "South Asia", "Афганистан"), "ARE": ("United Arab Emirates", "Middle East", "UAE;Emirates;Объединённые Арабские Эмираты;ОАЭ"),
+    "ARM": ("Armenia", "South Caucasus", "Армения"), "AZE": ("Azerbaijan", "South Caucasus", "Азербайджан"),
+    "BHR": ("Bahrain", "Middle East", "Бахрейн"), "BLR": ("Belarus", "Eastern Europe", "Byelorussia;Belorussia;Беларусь;Белоруссия"),
+    "CHN": ("China", "East Asia", "PRC;People's Republic of China;China, P.R.: Mainland;Китай;КНР"),
+    "EGY": ("Egypt", "Middle East", "Египет"), "IND": ("India", "South Asia", "Bharat;Индия"),
+    "IRN": ("Iran", "Middle East", "Persia;Islamic Republic of Iran;Иран"),
+    "KAZ": ("Kazakhstan", "Central Asia", "Kazakstan;Qazaqstan;Казахстан;Қазақстан"),
+    "KGZ": ("Kyrgyzstan", "Central Asia", "Kirghizia;Kirgizia;Kyrgyzia;Kirgizstan;Kirghizstan;Кыргызстан;Киргизия;Кыргызская Республика"),
+    "KHM": ("Cambodia", "Southeast Asia", "Kampuchea;Камбоджа"), "KWT": ("Kuwait", "Middle East", "Кувейт"),
+    "LAO": ("Laos", "Southeast Asia", "Lao People's Democratic Republic;Лаос"), "LKA": ("Sri Lanka", "South Asia", "Ceylon;Шри-Ланка"),
+    "MDV": ("Maldives", "South Asia", "Мальдивы"), "MMR": ("Myanmar", "Southeast Asia", "Burma;Мьянма"),
+    "MNG": ("Mongolia", "East Asia", "Монголия"), "NPL": ("Nepal", "South Asia", "Непал"),
+    "PAK": ("Pakistan", "South Asia", "Пакистан"), "QAT": ("Qatar", "Middle East", "Катар"),
+    "RUS": ("Russia", "Eastern Europe", "Russian Federation;USSR successor;Россия;Российская Федерация"),
+    "SAU": ("Saudi Arabia", "Middle East", "KSA;Саудовская Аравия"),
+    "TJK": ("Tajikistan", "Central Asia", "Tadjikistan;Tadzhikistan;Tojikiston;Таджикистан;Тоҷикистон"),
+    "TKM": ("Turkmenistan", "Central Asia", "Turkmenia;Туркменистан;Туркмения"), "TUR": ("Türkiye", "Middle East", "Turkey;Turkiye;Турция"),
+    "UZB": ("Uzbekistan", "Central Asia", "Ouzbekistan;O'zbekiston;Узбекистан;Oʻzbekiston"),
 }
 CENTRAL_ASIA = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
 
@@ -748,8 +750,6 @@ def build_conflict(raw: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     return conflict, conflicts
 
 
-# ---------------------------------------------------------------------------
-
 # --- course prose with citations (lib): stated interests (lesson 03) and scenario drivers (lesson 10)
 _CITATION_FIELDS = ("cite_keys", "author", "title", "publisher", "date", "url", "url_note")
 _PROSE_BASES = {"paraphrase", "course data", "course summary", "background"}
@@ -785,6 +785,7 @@ def build_scenario_drivers(ref: Path) -> pd.DataFrame:
     if df.duplicated(["driver", "state"]).any():
         raise SystemExit("scenario_drivers: a driver state is listed twice")
     return _check_cited_prose(df, "scenario_drivers")
+
 
 # ---------------------------------------------------------------------------
 # datapackage
@@ -846,7 +847,7 @@ RESOURCES = [
                  F("value", "number", "value in the unit column", "see unit column"), F("unit", "string", "TWh, TWh (primary energy) or kWh per person", "text"),
                  F("vintage", "string", "which OWID release the row comes from", "text")]),
     dict(name="glaciers", title="Glacier mass balance: WGMS glaciers of the course countries and regional estimates for Asia",
-         description="Annual (and winter/summer) glacier-wide mass balance of the 51 glaciers of course countries in the WGMS Fluctuations of Glaciers database (version 2021-05), 1990-2020, in millimetres of water equivalent (unit 'mm w.e.'); and the WGMS regional mass-balance estimates (method of Zemp et al. 2019, updated to 2020) for six Asian RGI regions, 2000-2020, in metres of water equivalent (unit 'm w.e.') with their uncertainty (variable annual_balance_uncertainty, as supplied; the file does not state the confidence level) and the anomaly against 2006-2016. UNITS DIFFER: divide glacier values by 1000 before comparing them with a region. RGI 13 (series ASC) is Central Asia: Tien Shan, Pamir, Kunlun. Caveats from the provenance: no Tajik glacier has a glacier-wide series in this version (the Pamir is represented by Abramov in the Pamir-Alay, Kyrgyzstan, and by the regional estimate); most Ile Alatau glaciers of Kazakhstan stop in 1990-91 while Tsentralniy Tuyuksu continues; regional values are ad-hoc estimates whose uncertainties are larger than most single-year values; some remarks flag preliminary or reanalysed values; rgi_id mixes RGI 5.0 and 6.0 identifiers as in the source; newer WGMS versions (data to 2023/2024) were not available.",
+         description="Annual (and winter/summer) glacier-wide mass balance of the 51 glaciers of course countries in the WGMS Fluctuations of Glaciers database (version 2021-05), 1990-2020, in millimetres of water equivalent (unit 'mm w.e.'); and the WGMS regional mass-balance estimates (method of Zemp et al. 2019, updated to 2020) for six Asian RGI regions, 2000-2020, in metres of water equivalent (unit 'm w.e.') with their uncertainty (variable annual_balance_uncertainty, as supplied; the file does not state the confidence level) and the anomaly against 2006-2016. UNITS DIFFER: divide glacier values by 1000 before comparing them with a region. RGI 13 (series ASC) is 'Central Asia' in the Randolph Glacier Inventory's sense: the Tien Shan, Pamir, Hissar-Alay, Kunlun, Qilian Shan and inner and south-eastern Tibet (RGI subregions 13-01 to 13-09), a wider area than the course's Central Asia. Caveats from the provenance: no Tajik glacier has a glacier-wide series in this version (the Pamir is represented only by Abramov in the Pamir-Alay, Kyrgyzstan, by Muztag Ata No. 15 in the eastern Pamir, China, 2001-2014, and by the regional estimate); most Ile Alatau glaciers of Kazakhstan stop in 1990-91 while Tsentralniy Tuyuksu continues; regional values are ad-hoc estimates whose uncertainties are larger than most single-year values; some remarks flag preliminary or reanalysed values; rgi_id mixes RGI 5.0 and 6.0 identifiers as in the source; newer WGMS versions (data to 2023/2024) were not available.",
          sources=[SRC_WGMS, SRC_ZEMP], licenses=[LIC_WGMS],
          fields=[F("kind", "string", "glacier (one WGMS glacier) or region (an RGI first-order region)", "category"),
                  F("series_id", "string", "WGMS glacier id (glaciers) or WGMS region code, e.g. ASC = RGI 13 Central Asia (regions)", "code"),
