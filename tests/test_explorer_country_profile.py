@@ -110,3 +110,19 @@ def test_static_fallback_names_the_state_and_its_sources():
     text, html = cp.static_summary("IND")
     assert "India" in text and "Valdai 2014" in text and "run the notebook" in text
     assert html.startswith("<p><b>Country profile</b>") and "<li>" in html and "<script" not in html
+
+
+def test_interests_come_from_the_cited_reference_table():
+    from scocourse import datasets
+
+    df = datasets.load("country_interests")
+    assert set(cp.PROFILE_COUNTRIES) == set(df["iso3"]) and len(cp.PROFILE_COUNTRIES) == df["iso3"].nunique()
+    for r in df.itertuples(index=False):
+        if r.basis == "paraphrase":
+            assert r.cite_keys and r.author and r.title and r.publisher and r.date and r.url.startswith("https://")
+            assert r.cite_keys in cp.SOURCES and cp.SOURCES[r.cite_keys].url == r.url
+        elif r.basis in ("background", "course summary"):
+            assert not r.cite_keys
+    kaz = cp.stated_interests("KAZ")
+    assert kaz.headline == df[(df.iso3 == "KAZ") & (df.kind == "headline")]["text"].iloc[0]
+    assert cp.SOURCES["Saltybayev"].year == "2018"  # dated from the publisher's page

@@ -147,3 +147,19 @@ def test_preset_choices_and_display_returns_none(capsys):
     b = S.build_scenario_builder(water="unilateral")
     assert b.buttons["water"].value == "unilateral"
     assert S.scenario_builder(energy="low") is None
+
+
+def test_drivers_come_from_the_cited_reference_table():
+    df = datasets.load("scenario_drivers")
+    assert [d.key for d in S.DRIVERS] == list(dict.fromkeys(df["driver"]))
+    for r in df.itertuples(index=False):
+        assert S._by_key()[r.driver].state(r.state).text == r.text
+        if r.basis == "paraphrase":
+            n = len(r.cite_keys.split(" | "))
+            for field in ("author", "title", "publisher", "date", "url"):
+                assert len(getattr(r, field).split(" | ")) == n, (r.driver, r.state, field)
+            assert all(u.startswith("https://") for u in r.url.split(" | "))
+        else:
+            assert r.basis == "background" and not r.cite_keys
+    assert S.CENTRAL_ASIA == tuple(scocourse.central_asia())
+    assert datasets.describe("scenario_drivers").sources and datasets.describe("scenario_drivers").units["url"] == "url"
