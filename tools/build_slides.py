@@ -198,7 +198,7 @@ DECK_CSS = f"""
 .reveal .slides section table {{ border-collapse: collapse; margin: 0 0 10px; max-width: 100%; }}
 .reveal .slides section table * {{ font-size: {TABLE_PX}px !important; line-height: 1.25 !important; }}
 .reveal .slides section th, .reveal .slides section td {{ padding: 3px 8px !important; text-align: left; vertical-align: top; }}
-.reveal .slides section pre, .reveal .slides section pre * {{ font-size: {CODE_PX}px !important; white-space: pre-wrap; word-break: break-word; margin: 0 0 10px; box-shadow: none; width: auto; }}
+.reveal .slides section pre, .reveal .slides section pre * {{ font-size: {CODE_PX}px !important; white-space: pre-wrap; word-break: break-word; overflow-wrap: anywhere; margin: 0 0 10px; box-shadow: none; width: auto; }}
 .reveal .slides section code {{ font-size: inherit; }}
 .reveal .slides section img {{ display: block; margin: 0 auto; max-width: 100%; width: auto; height: auto; }}
 .reveal .slides section .scocourse-exercise {{ margin: 0 !important; padding: 8px 14px !important; }}
@@ -258,6 +258,8 @@ def _output_cell(outputs: list, source: str = ""):
 
     cell = new_code_cell(source)
     cell.outputs = outputs
+    if not source:  # an output moved to its own cell: no empty input area with --show-code
+        cell.metadata["transient"] = {"remove_source": True}
     return cell
 
 
@@ -484,8 +486,17 @@ def _table_output(out, budget: float) -> tuple[dict, float]:
 def output_blocks(cell, notes: list, show_code: bool) -> list[Block]:
     blocks: list[Block] = []
     if show_code and cell.source.strip():
-        n = sum(_lines(line or "x", CODE_PX * 1.1) for line in cell.source.splitlines())
-        blocks.append(Block("output", n * CODE_PX * 1.3 + 16, cell=_output_cell([], cell.source)))
+        lines, keep, used = cell.source.splitlines(), [], 30.0
+        for line in lines:
+            h = _lines(line or "x", CODE_PX * 1.2) * CODE_PX * 1.4
+            if used + h > SLIDE_BUDGET - 120 and keep:
+                break
+            keep.append(line)
+            used += h
+        if len(keep) < len(lines):  # a long cell: the lines that fit, the rest is in the notebook
+            keep.append(f"# … {len(lines) - len(keep)} more lines in the notebook")
+            used += CODE_PX * 1.4
+        blocks.append(Block("output", used, cell=_output_cell([], "\n".join(keep))))
     for out in cell.get("outputs", []):
         data = out.get("data", {})
         kind = out.get("output_type")
