@@ -151,9 +151,14 @@ def test_preset_choices_and_display_returns_none(capsys):
 
 def test_drivers_come_from_the_cited_reference_table():
     df = datasets.load("scenario_drivers")
-    assert [d.key for d in S.DRIVERS] == list(dict.fromkeys(df["driver"]))
+    assert [d.key for d in S.DRIVERS] + [S.MATRIX] == list(dict.fromkeys(df["driver"]))
+    assert len(S.QUADRANTS) == 4 and S.scenario_name(afghanistan="spillover", russia_china="competitive") == (
+        df.loc[(df["driver"] == S.MATRIX) & (df["state"] == "spillover|competitive"), "state_label"].iloc[0])
     for r in df.itertuples(index=False):
-        assert S._by_key()[r.driver].state(r.state).text == r.text
+        if r.driver == S.MATRIX:
+            assert S.QUADRANTS[tuple(r.state.split("|"))] == (r.state_label, r.text)
+        else:
+            assert S._by_key()[r.driver].state(r.state).text == r.text
         if r.basis == "paraphrase":
             n = len(r.cite_keys.split(" | "))
             for field in ("author", "title", "publisher", "date", "url"):

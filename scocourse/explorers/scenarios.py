@@ -33,7 +33,7 @@ from scocourse.errors import OutOfRangeError, UnknownNameError, WrongTypeError, 
 from ._display import markdown_output, output
 from .base import Explorer
 
-__all__ = ["DRIVERS", "QUADRANTS", "CENTRAL_ASIA", "Driver", "State", "choices", "scenario_name", "scenario_text",  # noqa: F822 (DRIVERS, CENTRAL_ASIA: module __getattr__)
+__all__ = ["DRIVERS", "QUADRANTS", "CENTRAL_ASIA", "Driver", "State", "choices", "scenario_name", "scenario_text",  # noqa: F822 (DRIVERS, QUADRANTS, CENTRAL_ASIA: __getattr__)
            "tensions", "signposts", "demography_numbers", "working_age_table", "youth_entrants", "scenario_matrix_figure",
            "working_age_figure", "ScenarioBuilder", "build_scenario_builder", "scenario_builder"]
 
@@ -75,6 +75,10 @@ class Driver:
                                f"Choose one of: {', '.join(repr(v) for v in valid)}.")
 
 
+#: The ``driver`` value of the rows that hold the matrix's four worlds (state = 'afghanistan state|russia_china state').
+MATRIX = "matrix"
+
+
 def _split(value: str) -> list[str]:
     return value.split(" | ") if value else []
 
@@ -86,7 +90,7 @@ def _drivers() -> tuple:
 
     df = datasets.load("scenario_drivers")
     drivers: dict[str, dict] = {}
-    for r in df.itertuples(index=False):
+    for r in df[df["driver"] != MATRIX].itertuples(index=False):
         d = drivers.setdefault(r.driver, {"label": r.driver_label, "question": r.question, "axis": r.axis,
                                           "states": []})
         d["states"].append(State(key=r.state, label=r.state_label, text=r.text, watch=r.watch,
@@ -101,10 +105,12 @@ def _by_key() -> dict:
 
 
 def __getattr__(name: str):
-    """``DRIVERS`` (from the ``scenario_drivers`` dataset) and ``CENTRAL_ASIA`` (:func:`scocourse.central_asia`)
-    are read from the data when first used."""
+    """``DRIVERS`` and ``QUADRANTS`` (from the ``scenario_drivers`` dataset) and ``CENTRAL_ASIA``
+    (:func:`scocourse.central_asia`) are read from the data when first used."""
     if name == "DRIVERS":
         return _drivers()
+    if name == "QUADRANTS":
+        return _quadrants()
     if name == "CENTRAL_ASIA":
         return _central_asia()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -116,36 +122,16 @@ def _central_asia() -> tuple[str, ...]:
     return tuple(central_asia())
 
 
-#: The four worlds of the matrix: (afghanistan state, russia_china state) -> (name, Markdown paragraph).
-QUADRANTS = {
-    ("contained", "coordinated"): (
-        "Shared neighbourhood",
-        "A calm southern border and a Russian–Chinese division of labour leave room for development. This is "
-        "closest to the first scenario of the 2014 Valdai report, which hoped for complementary mechanisms — the "
-        "Eurasian Union for economics, the SCO for regional security governance — and for the SCO as a "
-        "political and economic coordinator. Alimov (2024) describes today's SCO in these terms: a broad "
-        "security agenda, no bloc against third parties, and Central Asia as its core.",
-    ),
-    ("contained", "competitive"): (
-        "Crowded bazaar",
-        "With the southern border quiet, competition moves to trade, finance and infrastructure. Central Asian "
-        "states bargain between Russia, China and newcomers, as Khaidarzoda (2025) expects multipolarity to let "
-        "them do. The 2014 Valdai report did not write this world up: both its scenarios assumed that Russian–"
-        "Chinese relations would stay positive.",
-    ),
-    ("spillover", "coordinated"): (
-        "Joint shield",
-        "Insecurity from the south pushes Russia and China closer together in the region. This is closest to the "
-        "second scenario of the 2014 Valdai report: security crowds out economics, the SCO coordinates and "
-        "exchanges information, and the CSTO and bilateral ties with Russia carry the military load.",
-    ),
-    ("spillover", "competitive"): (
-        "Fractured frontier",
-        "Insecurity from the south meets great-power rivalry: Russia and China offer competing protection, and "
-        "regional cooperation frays. Neither 2014 scenario considered this combination. It is the world in which "
-        "the SCO's consensus rule is most likely to leave it sidelined.",
-    ),
-}
+@lru_cache(maxsize=1)
+def _quadrants() -> dict:
+    """The four worlds of the matrix: (afghanistan state, russia_china state) -> (name, Markdown paragraph),
+    read from the ``matrix`` rows of the ``scenario_drivers`` dataset."""
+    from scocourse import datasets
+
+    df = datasets.load("scenario_drivers")
+    df = df[df["driver"] == MATRIX]
+    return {tuple(r.state.split("|")): (r.state_label, r.text) for r in df.itertuples(index=False)}
+
 
 #: Where the 2014 Valdai report's scenarios sit on the matrix (both assume Russian–Chinese coordination).
 VALDAI_POSITIONS = {"Valdai 2014, scenario 1": ("contained", "coordinated"),
@@ -174,7 +160,7 @@ def choices(**chosen) -> dict:
 def scenario_name(**chosen) -> str:
     """Return the name of the matrix quadrant the choices fall in (e.g. 'Crowded bazaar')."""
     c = choices(**chosen)
-    return QUADRANTS[(c["afghanistan"], c["russia_china"])][0]
+    return _quadrants()[(c["afghanistan"], c["russia_china"])][0]
 
 
 # --------------------------------------------------------------------------- data
@@ -325,7 +311,7 @@ def scenario_text(**chosen) -> str:
     """Return the scenario for the choices as Markdown: name, quadrant logic, one paragraph per driver,
     demography, and tensions. Deterministic."""
     c = choices(**chosen)
-    name, logic = QUADRANTS[(c["afghanistan"], c["russia_china"])]
+    name, logic = _quadrants()[(c["afghanistan"], c["russia_china"])]
     states = [(d, d.state(c[d.key])) for d in _drivers()]
     summary = "; ".join(f"{d.label}: {s.label.lower()}" for d, s in states)
     parts = [f"**Scenario: \u201c{name}\u201d** ({summary})", logic]
@@ -470,7 +456,7 @@ def scenario_matrix_figure(**chosen):
     def draw():
         s = context_settings()
         fig, ax = new_figure(height=5.2, width=8.0)
-        for (xa, ya), (name, _logic) in QUADRANTS.items():
+        for (xa, ya), (name, _logic) in _quadrants().items():
             x0, y0 = x_states.index(xa), y_states.index(ya)
             mine = (xa, ya) == (c["afghanistan"], c["russia_china"])
             ax.add_patch(Rectangle((x0, y0), 1, 1, facecolor="#FFF4D6" if mine else "white",
@@ -493,7 +479,7 @@ def scenario_matrix_figure(**chosen):
         ax.tick_params(length=0)
         for side in ("top", "right"):
             ax.spines[side].set_visible(True)
-        name = QUADRANTS[(c["afghanistan"], c["russia_china"])][0]
+        name = _quadrants()[(c["afghanistan"], c["russia_china"])][0]
         desc = (f"A 2×2 scenario matrix: Afghanistan's stability (contained or spillover) across, Russia–China "
                 f"alignment (competitive or coordinated) up. Your choices fall in the quadrant "
                 f"'{name}'. The 2014 Valdai report's two scenarios both sit in the top row: they varied "
