@@ -8,10 +8,13 @@ version, so a fact has one meaning everywhere:
 - :func:`latest_membership_change` — the date of the latest change that has happened.
 - :func:`partner_shares` — partners' shares in a country's trade, read from either side of the
   records (the country's own, or its partners' mirror records), and saying which.
+- :func:`pick_vintage`, :func:`vintage_order` — which release (vintage) of electricity data a chart,
+  an explorer or a question uses for a country: the newest that covers it, never two added or spliced.
 """
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +25,8 @@ from .errors import OutOfRangeError, UnknownNameError, WrongTypeError, did_you_m
 if TYPE_CHECKING:  # pandas is imported when data is first loaded, not with the package
     import pandas
 
-__all__ = ["central_asia", "membership_changes", "latest_membership_change", "partner_shares", "TRADE_SIDES"]
+__all__ = ["central_asia", "membership_changes", "latest_membership_change", "partner_shares", "TRADE_SIDES",
+           "pick_vintage", "vintage_order"]
 
 #: The two sides of a bilateral trade record, as ``partner_shares(side=...)`` reads them.
 TRADE_SIDES = {
@@ -174,3 +178,44 @@ def partner_shares(countries: str | Iterable[str] | None = None, partners: str |
                         "estimated": out["estimated"].astype(bool) | out["est_total"].astype(bool)})
     return out.sort_values(["country", "year", "share", "partner"], ascending=[True, True, False, True],
                            kind="mergesort").reset_index(drop=True)
+
+
+def vintage_order(vintages) -> list[str]:
+    """Return the vintages newest first: by the latest year named in the text ('OWID chart download 2025
+    (...)'), then by the text itself."""
+    def key(v):
+        years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", str(v))]
+        return (max(years, default=0), str(v))
+
+    return sorted({str(v) for v in vintages}, key=key, reverse=True)
+
+
+def pick_vintage(df, iso3: str, years=None) -> tuple[str, list[int]]:
+    """Return the electricity vintage to use for one country, and that vintage's years with data.
+
+    Parameters
+    ----------
+    df : DataFrame
+        Electricity-generation rows of ``datasets.load("energy")`` (iso3, year, value in TWh, vintage).
+    iso3 : str
+        The country.
+    years : list of int, optional
+        The years asked (default: all).
+
+    The chosen vintage is the newest (:func:`vintage_order`) that has the latest year with data among the
+    years asked in any vintage, so a newer release that stops earlier for a country (or misses it) is not
+    used for it, and vintages are never spliced. Raises OutOfRangeError when no vintage has data.
+    """
+    tot = df.loc[df["iso3"] == iso3].groupby(["vintage", "year"])["value"].sum()
+    have: dict[str, list[int]] = {}
+    for (v, y), total in tot.items():
+        if total > 0 and (years is None or y in years):
+            have.setdefault(v, []).append(int(y))
+    have = {v: sorted(ys) for v, ys in have.items()}
+    if not have:
+        from ._lookup import country_name
+        raise OutOfRangeError(f"There is no electricity generation data for {country_name(iso3)}"
+                              + (" in those years." if years is not None else "."))
+    latest = max(ys[-1] for ys in have.values())
+    chosen = next(v for v in vintage_order(have) if have[v][-1] == latest)
+    return chosen, have[chosen]

@@ -45,7 +45,7 @@ def test_electricity_shares_match_the_dataset():
     gen = e[(e["measure"] == "electricity_generation") & (e["year"] == year)]
     for iso3 in CA:
         row = shares.loc[scocourse.country_name(iso3)]
-        from scocourse.charts.energy import pick_vintage
+        from scocourse.facts import pick_vintage
         vintage = pick_vintage(e[e["measure"] == "electricity_generation"], iso3)[0]
         total = gen.loc[(gen["iso3"] == iso3) & (gen["vintage"] == vintage), "value"].sum()  # one vintage, never two
         assert row["total_TWh"] == pytest.approx(total)

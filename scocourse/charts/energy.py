@@ -23,7 +23,7 @@ from ._common import check_frame, countries_or, name, source_matching
 from .figure import chart, finish, hatch_on, key_legend, legend_above, new_figure, text_on
 from .._lookup import check_years
 from ..errors import OutOfRangeError, WrongTypeError
-from ..facts import central_asia
+from ..facts import central_asia, pick_vintage, vintage_order
 
 __all__ = ["electricity_mix", "electricity_mix_over_time", "fossil_production", "electricity_mix_data",
            "electricity_mix_over_time_data", "fossil_production_data", "describe_electricity_mix",
@@ -55,38 +55,6 @@ def _fuel_handles(fuels):
 def _years_with_data(df, iso3: str) -> list[int]:
     tot = df[df["iso3"] == iso3].groupby("year")["value"].sum()
     return sorted(int(y) for y, v in tot.items() if v > 0)
-
-
-def vintage_order(vintages) -> list[str]:
-    """The vintages newest first: by the latest year named in the text ('OWID chart download 2025 (...)'),
-    then by the text itself."""
-    def key(v):
-        years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", str(v))]
-        return (max(years, default=0), str(v))
-
-    return sorted({str(v) for v in vintages}, key=key, reverse=True)
-
-
-def pick_vintage(df, iso3: str, years=None) -> tuple[str, list[int]]:
-    """The vintage an electricity chart uses for one country, and that vintage's years with data.
-
-    ``df``: electricity-generation rows (iso3, year, value, vintage). ``years``: None or the years asked.
-    The chosen vintage is the newest (:func:`vintage_order`) that has the latest year with data among the
-    years asked in any vintage, so a newer download that stops earlier for a country (or misses it) is not
-    used for it, and vintages are never spliced. Raises OutOfRangeError when no vintage has data.
-    """
-    tot = df.loc[df["iso3"] == iso3].groupby(["vintage", "year"])["value"].sum()
-    have = {}
-    for (v, y), total in tot.items():
-        if total > 0 and (years is None or y in years):
-            have.setdefault(v, []).append(int(y))
-    have = {v: sorted(ys) for v, ys in have.items()}
-    if not have:
-        raise OutOfRangeError(f"There is no electricity generation data for {name(iso3)}"
-                              + (" in those years." if years is not None else "."))
-    latest = max(ys[-1] for ys in have.values())
-    chosen = next(v for v in vintage_order(have) if have[v][-1] == latest)
-    return chosen, have[chosen]
 
 
 def _vintage_source(vintages) -> str:

@@ -313,7 +313,7 @@ def hydropower_shares(countries=None, years=None, data=None):
     from .. import datasets
     from .._lookup import check_years, resolve_countries
     from ..facts import central_asia
-    from .energy import pick_vintage
+    from ..facts import pick_vintage
 
     _, _, WrongTypeError, _ = _errors()
     if countries is None:

@@ -228,15 +228,17 @@ def describe_trade_sides(frame) -> str:
         p = lead["reporter"].index[0]
         text = (f"In {year} {the_name(p)} was {name(iso3)}'s largest partner on both sides of the records: "
                 f"{fmt.pct(float(lead['reporter'].iloc[0]), 0)} of its trade in {name(iso3)}'s own records, "
-                f"{fmt.pct(float(lead['partner'].iloc[0]), 0)} in {name(p)}'s")
+                f"and equal to {fmt.pct(float(lead['partner'].iloc[0]), 0)} of that world trade in {name(p)}'s")
         if _largest_gap(wide) == p:
             return text + ", the biggest gap of any partner shown."
         return text + "." + _gap_sentence(wide, iso3)
     parts = []
     for s, words in (("reporter", f"In {name(iso3)}'s own records for {year}"), ("partner", "in its partners' records")):
         if len(lead[s]):
-            parts.append(f"{words} the largest partner was {the_name(lead[s].index[0])} "
-                         f"({fmt.pct(float(lead[s].iloc[0]), 0)} of {name(iso3)}'s trade)")
+            share = fmt.pct(float(lead[s].iloc[0]), 0)
+            of = (f"{share} of {name(iso3)}'s trade" if s == "reporter"
+                  else f"equal to {share} of the world trade {name(iso3)} reports")
+            parts.append(f"{words} the largest partner was {the_name(lead[s].index[0])} ({of})")
     return "; ".join(parts) + "." + _gap_sentence(wide, iso3)
 
 

@@ -63,7 +63,7 @@ def _iso3(country) -> str:
 def _generation(countries):
     """Electricity generation rows of ``countries``, one vintage per country (the newest that covers it, the
     same rule as the electricity charts: vintages are never added together or spliced)."""
-    from ..charts.energy import pick_vintage
+    from ..facts import pick_vintage
 
     e = _energy()
     g = e[(e["measure"] == "electricity_generation") & e["iso3"].isin(countries)].copy()
