@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 
-import re
 
 from . import _format as fmt
 from . import _layout as lay
