@@ -1,19 +1,28 @@
 #!/usr/bin/env python3
-"""Build a reveal.js slide deck per lesson that works offline.
+"""Build a reveal.js slide deck per lesson that works offline and fits a 1280×720 projector.
 
     python tools/build_slides.py                        # every notebooks/NN_*.ipynb -> build/slides/
     python tools/build_slides.py --out build/slides notebooks/01_origins.ipynb
     python tools/build_slides.py --show-code            # also show the code of code cells
+    python tools/build_slides.py --no-redraw            # the notebooks' chart images, not redrawn
 
-Each deck is made by nbconvert's SlidesExporter from the cells' ``metadata.slideshow.slide_type``
-(slide, subslide, fragment, notes = speaker notes; ``skip`` and cells tagged ``skip``,
-``skip-slides`` or ``remove-cell`` are left out). reveal.js, require.js, the widget renderer
-(@jupyter-widgets/html-manager's embed-amd.js) and MathJax are served from ``<out>/_assets/``,
-copied from the npm registry once by ``tools/fetch_web_assets.py``; every other URL nbconvert's
-templates would load (jQuery, Font Awesome, Mermaid, the widgets CDN) is switched off. Each deck
-is checked after it is written: no file outside ``<out>/`` is loaded, and it has one slide per
-slide/subslide cell. Open ``<out>/index.html`` in a browser; copy the whole folder to take it
-elsewhere (e.g. a USB stick). Press S in a deck for the speaker view (notes), F for full screen.
+Each deck is made by nbconvert's SlidesExporter from the lesson's slides (``metadata.slideshow.slide_type``
+slide/subslide; ``notes`` = speaker notes; ``skip`` and cells tagged ``skip``, ``skip-slides`` or
+``remove-cell`` are left out), fitted to the screen first (:func:`prepare`, :func:`layout`): each
+notebook slide is cut into headings, paragraphs, list items, tables, figures and outputs and packed
+into slides of 1280×720 with body text at 25 px and tables at 21 px; a full slide continues on the next
+vertical slide, "(continued)". Long paragraphs, "For lecturers" notes and figure descriptions go to the
+speaker notes; tables keep the rows that fit; figures get a slide of their own (charts that are plain
+``charts.NAME(literal args)`` calls are redrawn in the projector context, see :func:`redraw_chart`).
+Exercises and explorers show their static fallback (question and options, never an answer: the
+handouts' ``prepare()`` strips instructor-mode answers first). Fragments are not used.
+
+reveal.js, require.js and MathJax are served from ``<out>/_assets/``, copied from the npm registry once by
+``tools/fetch_web_assets.py``; every other URL nbconvert's templates would load (jQuery, Font Awesome,
+Mermaid, the widgets CDN) is switched off. Each deck is checked after it is written: no file outside
+``<out>/`` is loaded, no answer is shown, and it has the slides laid out. Open ``<out>/index.html`` in a
+browser; copy the whole folder to take it elsewhere (e.g. a USB stick). Press S in a deck for the speaker
+view (notes), F for full screen. tests/browser/test_decks.py measures every slide in Chromium.
 """
 from __future__ import annotations
 
@@ -512,6 +521,7 @@ def output_blocks(cell, notes: list, show_code: bool) -> list[Block]:
         elif kind == "error":
             continue
         elif "image/png" in data or "image/jpeg" in data:
+            out = redraw_chart(cell.source, out) or out
             mime = "image/png" if "image/png" in data else "image/jpeg"
             alt = ((out.get("metadata") or {}).get(mime) or {}).get("alt") or ""
             blocks.append(Block("figure", MIN_FIGURE, cell=_output_cell([out]), text=alt))
@@ -560,6 +570,80 @@ def _text_output_blocks(out, text: str) -> list[Block]:
     more = (f'<p class="scocourse-deck-more">First {keep} of {len(lines)} lines; the rest is in the notebook '
             "and the handout.</p>")
     return [Block("output", used, cell=_output_cell([new])), Block("text", _text_height("x" * 95), cell=_md_cell(more))]
+
+
+# Charts are redrawn for the projector when the notebook keeps enough to do so: a cell that is one call
+# ``charts.NAME(...)`` whose arguments are literals (or ``sc.NAME()`` with none) is called again here in
+# ``charts.use_context("projector")`` at REDRAW_DPI, so its labels are drawn for a hall, not a notebook
+# column. The redrawn figure is used only if its text description is the stored one (same data, same
+# chart); any other chart (arguments from variables, e.g. ``charts.electricity_mix(CA, mix_year)``) keeps
+# the notebook's image, scaled to the slide.
+REDRAW = {"on": True}
+REDRAW_DPI = 150
+_REDRAWN: dict[str, dict | None] = {}
+
+
+def _literal_call(source: str):
+    import ast
+
+    try:
+        tree = ast.parse(source.strip(), mode="eval")
+    except SyntaxError:
+        return None
+    call = tree.body
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+            and isinstance(call.func.value, ast.Name) and call.func.value.id == "charts"):
+        return None
+
+    def ok(node) -> bool:
+        if isinstance(node, ast.Constant):
+            return True
+        if isinstance(node, (ast.List, ast.Tuple)):
+            return all(ok(e) for e in node.elts)
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            return ok(node.operand)
+        return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and not node.args
+                and not node.keywords and isinstance(node.func.value, ast.Name) and node.func.value.id == "sc")
+
+    if all(ok(a) for a in call.args) and all(k.arg and ok(k.value) for k in call.keywords):
+        return tree
+    return None
+
+
+def redraw_chart(source: str, stored: dict) -> dict | None:
+    """The chart of ``source`` redrawn in the projector context, or None (see REDRAW)."""
+    if not REDRAW["on"]:
+        return None
+    tree = _literal_call(source)
+    if tree is None:
+        return None
+    key = source.strip()
+    if key not in _REDRAWN:
+        _REDRAWN[key] = None
+        try:
+            import base64
+
+            import scocourse
+            from scocourse import charts
+            from scocourse.charts import figure
+
+            previous = charts.get_context()
+            charts.use_context("projector")
+            try:
+                fig = eval(compile(tree, "<slide chart>", "eval"), {"__builtins__": {}}, {"charts": charts, "sc": scocourse})
+                png = base64.b64encode(figure.png_bytes(fig, dpi=REDRAW_DPI)).decode("ascii")
+            finally:
+                charts.use_context(previous)
+            alt = getattr(fig, "description", "") or ""
+            _REDRAWN[key] = {"output_type": "display_data", "metadata": {"image/png": {"alt": alt}},
+                             "data": {"image/png": png, "text/plain": repr(fig)}}
+        except Exception as exc:  # the stored image is still there: say why, use it
+            print(f"     chart not redrawn ({key[:60]}): {type(exc).__name__}: {exc}", file=sys.stderr)
+    new = _REDRAWN[key]
+    stored_alt = ((stored.get("metadata") or {}).get("image/png") or {}).get("alt") or ""
+    if new is None or new["metadata"]["image/png"]["alt"] != stored_alt:
+        return None
+    return new
 
 
 def _group_cells(cells: list) -> list[tuple[str, list]]:
@@ -904,7 +988,10 @@ def main(argv=None) -> int:
     parser.add_argument("notebooks", nargs="*", type=Path, help="lessons (default: every notebooks/NN_*.ipynb)")
     parser.add_argument("--out", type=Path, default=REPO / "build" / "slides", help="output folder (default build/slides)")
     parser.add_argument("--show-code", action="store_true", help="show code cells' input on the slides (default: outputs only)")
+    parser.add_argument("--no-redraw", action="store_true",
+                        help="use the notebooks' stored chart images instead of redrawing charts for the projector")
     args = parser.parse_args(argv)
+    REDRAW["on"] = not args.no_redraw
     paths = [p.resolve() for p in args.notebooks] or assets.lesson_paths()
     if not paths:
         print("no lessons found (notebooks/NN_*.ipynb)")
