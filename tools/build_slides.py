@@ -341,7 +341,7 @@ def _paragraph_blocks(text: str, notes: list) -> list[Block]:
             break
         lead += " " + more
     notes.append(text)
-    shown = lead + ' <span class="scocourse-deck-more">(continued in the speaker notes)</span>'
+    shown = lead + " *(continued in the speaker notes)*"
     return [Block("text", _text_height(_plain(shown)), cell=_md_cell(shown), text=shown)]
 
 
@@ -667,6 +667,7 @@ def _title_of(heading: Block) -> str:
 def layout(cells: list, *, show_code: bool = False) -> list:
     """The deck's cells: the notebook's slides cut and packed to fit (see SLIDE_BUDGET)."""
     out_cells: list = []
+    last_title: Block | None = None
     for group_type, group in _group_cells(cells):
         blocks: list[Block] = []
         for cell in group:
@@ -678,6 +679,12 @@ def layout(cells: list, *, show_code: bool = False) -> list:
             elif cell.cell_type == "code":
                 blocks.extend(output_blocks(cell, notes, show_code))
             blocks.extend(Block("note", text=n) for n in notes if n.strip())
+        first = next((b for b in blocks if b.kind != "note"), None)
+        if first is not None and first.kind == "heading":
+            last_title = first
+        elif first is not None and last_title is not None and group_type == "subslide":
+            # a vertical slide without a heading (e.g. a chart) keeps the section's heading, "(continued)"
+            blocks.insert(0, _heading_block(_title_of(last_title)))
         for i, on_slide in enumerate(s for s in pack(blocks) if s):
             out_cells.extend(_slide_cells(on_slide, group_type if i == 0 else "subslide"))
     return out_cells
