@@ -257,6 +257,10 @@ def move_slider(page, container) -> None:
     handle.press("ArrowRight")
     handle.press("ArrowRight")
     page.wait_for_timeout(300)
+    if handle.get_attribute("aria-valuenow") == before:  # already at its maximum (e.g. the latest year)
+        handle.press("ArrowLeft")
+        handle.press("ArrowLeft")
+        page.wait_for_timeout(300)
     if handle.get_attribute("aria-valuenow") == before:
         box = handle.bounding_box()
         page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
