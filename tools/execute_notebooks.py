@@ -49,7 +49,7 @@ LANGUAGE_INFO = {
     "nbconvert_exporter": "python",
     "pygments_lexer": "ipython3",
 }
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+from scocourse.mime import WIDGET_VIEW  # noqa: E402
 # Cell metadata that records a particular run rather than the lesson.
 VOLATILE_CELL_METADATA = ("execution", "collapsed", "scrolled", "ExecuteTime")
 

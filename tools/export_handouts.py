@@ -40,7 +40,7 @@ def _load(name: str, filename: str):
 assets = _load("scocourse_tools_fetch_web_assets", "fetch_web_assets.py")
 slides = _load("scocourse_tools_build_slides", "build_slides.py")
 
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+from scocourse.mime import WIDGET_VIEW  # noqa: E402
 REMOVE_TAGS = frozenset({"remove-cell", "remove_cell", "skip-handout"})
 # "(see the note for lecturers at the end)" points at a note the handout removes: drop the pointer too.
 LECTURER_POINTER = re.compile(r"\s*\((?:see )?the notes? for lecturers[^)]*\)", re.I | re.S)

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import importlib
 
+from . import _format as fmt  # public: how numbers are written in descriptions (charts and explorers share it)
 from .style import (COLORS, FUEL_COLORS, FUEL_HATCHES, MARKERS, OKABE_ITO, STATUS_COLORS, STATUS_HATCHES,
                     STATUS_LABELS, get_context, use_context)
 
@@ -60,7 +61,7 @@ _LAZY = {
     "migrant_stock": "migration", "remittance_dependence": "migration", "trade_partners": "migration",
 }
 
-__all__ = ["use_context", "get_context", "COLORS", "MARKERS", "OKABE_ITO", "STATUS_COLORS", "STATUS_HATCHES",
+__all__ = ["fmt", "use_context", "get_context", "COLORS", "MARKERS", "OKABE_ITO", "STATUS_COLORS", "STATUS_HATCHES",
            "STATUS_LABELS", "FUEL_COLORS", "FUEL_HATCHES", *_LAZY]
 
 

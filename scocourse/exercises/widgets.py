@@ -26,7 +26,7 @@ from .types import Match, MultipleChoice, Numeric, Order, Question, Reflection, 
 
 __all__ = ["exercise", "progress", "build_widget", "ExerciseWidget", "SOLUTION_AFTER"]
 
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+from ..mime import WIDGET_VIEW  # noqa: E402  (one definition, re-exported)
 SOLUTION_AFTER = 3  # attempts before "Show solution" is enabled
 _PLACEHOLDER = "— choose —"
 _LABELLED = {"description_width": "initial"}  # labels tied to their inputs (screen readers, get_by_label)

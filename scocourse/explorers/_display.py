@@ -10,7 +10,7 @@ import re
 from html import escape
 
 #: The MIME type of a Jupyter widget view (the only place it is written).
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+from ..mime import WIDGET_VIEW  # noqa: E402  (one definition, re-exported)
 
 _DOLLAR = re.compile(r"(?<!\\)\$")
 

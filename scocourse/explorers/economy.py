@@ -42,7 +42,7 @@ def economy_note(view: str, country: str, year: int, side: str = "reporter") -> 
     ``view="remittances"``: remittances as % of GDP in ``year`` and the peak of the series.
     """
     import scocourse
-    from scocourse.charts import _format as fmt
+    from scocourse.charts import fmt
 
     code = scocourse.country(country)
     cname = scocourse.country_name(code)
