@@ -17,9 +17,9 @@ _COMPLETE_SERIES = ("population", "gdp", "gdp_ppp")
 
 def current_date():
     """Returns the date of the latest change in the membership table (the course's 'today')."""
-    from scocourse import datasets
+    from scocourse import latest_membership_change
 
-    return datasets.load("membership")["start"].max().date()
+    return latest_membership_change()
 
 
 def current_members() -> list[str]:
@@ -70,11 +70,9 @@ def _report_members_land_over_wdi_world() -> float:
 def _central_asia_share_of_members() -> float:
     """Share (%) of today's members' population living in the Central Asian members, in _YEAR."""
     import scocourse as sc
-    from scocourse import datasets
 
     members = current_members()
-    countries = datasets.load("countries")
-    central = set(countries.loc[countries["central_asia"].astype(bool), "iso3"])
+    central = set(sc.central_asia())
     pop = sc.indicator("population", countries=members, years=_YEAR).set_index("iso3")["value"]
     return 100 * pop[[c for c in members if c in central]].sum() / pop.sum()
 
