@@ -8,6 +8,8 @@ version, so a fact has one meaning everywhere:
 - :func:`latest_membership_change` — the date of the latest change that has happened.
 - :func:`partner_shares` — partners' shares in a country's trade, read from either side of the
   records (the country's own, or its partners' mirror records), and saying which.
+- :func:`latest_complete_year` — the latest year in which indicators have a value for every country asked
+  (and the World), so a comparison never mixes years.
 - :func:`pick_vintage`, :func:`vintage_order` — which release (vintage) of electricity data a chart,
   an explorer or a question uses for a country: the newest that covers it, never two added or spliced.
 """
@@ -26,7 +28,7 @@ if TYPE_CHECKING:  # pandas is imported when data is first loaded, not with the 
     import pandas
 
 __all__ = ["central_asia", "membership_changes", "latest_membership_change", "partner_shares", "TRADE_SIDES",
-           "pick_vintage", "vintage_order"]
+           "pick_vintage", "vintage_order", "latest_complete_year"]
 
 #: The two sides of a bilateral trade record, as ``partner_shares(side=...)`` reads them.
 TRADE_SIDES = {
@@ -219,3 +221,31 @@ def pick_vintage(df, iso3: str, years=None) -> tuple[str, list[int]]:
     latest = max(ys[-1] for ys in have.values())
     chosen = next(v for v in vintage_order(have) if have[v][-1] == latest)
     return chosen, have[chosen]
+
+
+def latest_complete_year(series, countries, world: bool = True) -> int:
+    """Return the latest year in which every indicator in ``series`` has a value for every country.
+
+    Parameters
+    ----------
+    series : str or list of str
+        Indicator short names or WDI codes (see ``datasets.load("indicator_catalog")``).
+    countries : list of str
+        Countries (names or ISO3 codes).
+    world : bool
+        Also require the World Bank's world aggregate (``WLD``), for shares of the world.
+
+    Raises OutOfRangeError when no year is complete.
+    """
+    from ._lookup import indicator
+
+    names = [series] if isinstance(series, str) else list(series)
+    codes = resolve_countries(countries) + (["WLD"] if world else [])
+    years: set[int] | None = None
+    for name in names:
+        have = indicator(name, countries=codes).dropna(subset=["value"]).groupby("year")["iso3"].nunique()
+        complete = {int(y) for y in have[have == len(set(codes))].index}
+        years = complete if years is None else years & complete
+    if not years:
+        raise OutOfRangeError(f"No year has {', '.join(names)} for all of {', '.join(codes)}.")
+    return max(years)

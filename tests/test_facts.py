@@ -70,3 +70,15 @@ def test_hypothesis_runs_derandomised_by_default():
     if os.environ.get("HYPOTHESIS_PROFILE", "ci") == "ci":
         assert settings.default.derandomize is True and settings.default.database is None
     assert {"ci", "dev", "wide"} <= set(settings._profiles)
+
+
+def test_latest_complete_year_needs_every_country_and_the_world():
+    members = sc.members("2024-12-31")
+    year = sc.facts.latest_complete_year(["population", "gdp"], members)
+    pop = sc.indicator("population", countries=members + ["WLD"], years=year).dropna(subset=["value"])
+    assert set(pop["iso3"]) == set(members) | {"WLD"}
+    later = sc.indicator("gdp", countries=members + ["WLD"], years=(year + 1, year + 5)).dropna(subset=["value"])
+    assert not any(later.groupby("year")["iso3"].nunique() == len(members) + 1) or year == later["year"].max()
+    with pytest.raises(CourseError):
+        sc.facts.latest_complete_year(["population"], ["KGZ"], world=True) and sc.facts.latest_complete_year(
+            ["population"], ["Atlantis"])

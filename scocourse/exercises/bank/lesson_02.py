@@ -33,16 +33,7 @@ def latest_complete_year(series=_COMPLETE_SERIES, countries=None) -> int:
     """Returns the latest year in which every series has a value for every country and the world."""
     import scocourse as sc
 
-    codes = list(countries or current_members()) + ["WLD"]
-    years = None
-    for name in series:
-        df = sc.indicator(name, countries=codes)
-        counts = df.dropna(subset=["value"]).groupby("year")["iso3"].nunique()
-        complete = set(counts[counts == len(codes)].index)
-        years = complete if years is None else years & complete
-    if not years:
-        raise LookupError(f"no year has all of {series} for {codes}")
-    return int(max(years))
+    return sc.facts.latest_complete_year(series, list(countries or current_members()))
 
 
 _YEAR = latest_complete_year()
