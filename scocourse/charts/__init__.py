@@ -66,6 +66,8 @@ __all__ = ["fmt", "use_context", "get_context", "COLORS", "MARKERS", "OKABE_ITO"
 
 
 def __getattr__(name):
+    if name in set(_LAZY.values()):  # a chart module itself (charts.glaciers.hydropower_shares, ...)
+        return importlib.import_module(f".{name}", __name__)
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'scocourse.charts' has no attribute {name!r}")

@@ -161,7 +161,15 @@ class ExerciseWidget:
 _CSS = ("<style>.scocourse-exercise .widget-radio-box label{height:auto!important;white-space:normal;"
         "line-height:1.35;display:flex;flex-direction:row-reverse;justify-content:flex-end;"
         "align-items:flex-start;gap:0.5em;padding:2px 0;margin-bottom:2px}"
-        ".scocourse-exercise .widget-radio-box input{flex:none;margin-top:0.2em}</style>")
+        ".scocourse-exercise .widget-radio-box input{flex:none;margin-top:0.2em}"
+        # matching and ordering: the item's text above its drop-down, which takes the full width (a long
+        # reading beside a drop-down squeezed the drop-down to a few pixels)
+        ".scocourse-exercise .scocourse-stacked{flex-direction:column;align-items:stretch;height:auto}"
+        ".scocourse-exercise .scocourse-stacked .widget-label{width:auto!important;max-width:none;"
+        "white-space:normal;overflow:visible;text-overflow:clip;height:auto;line-height:1.35;margin:4px 0 2px;"
+        "text-align:left;flex:none}"
+        ".scocourse-exercise .scocourse-stacked select{width:100%;height:var(--jp-widgets-inline-height,28px);"
+        "flex:none}</style>")
 
 
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -170,6 +178,13 @@ _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 def _DROP_LAYOUT(w):
     """A dropdown as wide as the lesson allows (never shrunk to its arrow: 'auto' collapses a select)."""
     return w.Layout(width="100%", max_width="52em", min_width="18em")
+
+
+def _stacked(drops):
+    """Put each drop-down's label (the item to place or match) above it, so long items never squeeze it."""
+    for d in drops:
+        d.add_class("scocourse-stacked")
+    return drops
 
 
 def _controls(q: Question, w) -> tuple[list, Any, Callable[[], Any]]:
@@ -192,11 +207,13 @@ def _controls(q: Question, w) -> tuple[list, Any, Callable[[], Any]]:
         options = [(_PLACEHOLDER, "")] + [(f"{_LETTERS[i]}. {item}", item) for i, item in enumerate(q.shown)]
         drops = [w.Dropdown(options=options, value="", description=f"{i + 1}.", style=_LABELLED,
                             layout=_DROP_LAYOUT(w)) for i in range(len(q.items))]
+        _stacked(drops)
         return drops, drops, lambda: [d.value or None for d in drops]
     if isinstance(q, Match):
         options = [(_PLACEHOLDER, "")] + [(o, o) for o in q.options]
         drops = {left: w.Dropdown(options=options, value="", description=f"{left} ↔", style=_LABELLED,
                                   layout=_DROP_LAYOUT(w)) for left in q.lefts}
+        _stacked(drops.values())
         return list(drops.values()), drops, lambda: {left: (d.value or None) for left, d in drops.items()}
     if isinstance(q, ShortText):
         text = w.Text(value="", placeholder="type your answer", description="Your answer", style=_LABELLED,

@@ -302,12 +302,45 @@ def _lesson_params():
     return [pytest.param(None, id="no-lessons", marks=pytest.mark.skip(reason="no notebooks/NN_*.ipynb yet"))]
 
 
+# Every exercise widget in the page: dropdowns narrower than 160 px (their text hidden) and buttons or labels whose
+# text is cut ("Show model a…") are reported with the question id.
+UNREADABLE_WIDGETS = r"""
+() => {
+  const bad = [];
+  for (const box of document.querySelectorAll('.scocourse-exercise.jupyter-widgets, .widget-vbox.scocourse-exercise')) {
+    const qid = [...box.classList].find(c => c.startsWith('scocourse-q-')) || '?';
+    for (const sel of box.querySelectorAll('select')) {
+      const w = sel.getBoundingClientRect().width;
+      if (w > 0 && w < 160) bad.push(`${qid}: a drop-down is ${Math.round(w)} px wide`);
+    }
+    for (const b of box.querySelectorAll('button')) {
+      if (b.offsetWidth > 0 && b.scrollWidth > b.clientWidth + 1) bad.push(`${qid}: button "${b.textContent.trim()}" is cut`);
+    }
+  }
+  return bad;
+}
+"""
+
+
+def check_widgets_readable(page, artifacts: Path, stem: str) -> None:
+    """Every exercise's drop-downs and buttons are readable at JupyterLab's default width; a screenshot of the
+    lesson's first matching or ordering exercise shows it."""
+    bad = page.evaluate(UNREADABLE_WIDGETS)
+    assert not bad, f"{stem}: unreadable exercise widgets: {bad}"
+    drop = page.locator(".scocourse-exercise select").first
+    if drop.count():
+        box = drop.locator("xpath=ancestor::div[contains(@class, 'scocourse-exercise')][1]")
+        box.scroll_into_view_if_needed()
+        box.screenshot(path=str(artifacts / f"{stem}-dropdowns.png"))
+
+
 @pytest.mark.parametrize("rel_path", _lesson_params())
 def test_lesson_runs_in_jupyterlab(lab_page, lab_server, artifacts, rel_path):
     state = run_all(lab_page, lab_server, rel_path)
     lab_page.screenshot(path=str(artifacts / f"{Path(rel_path).stem}.png"))
     check_clean_run(lab_page, rel_path, state)
     stem = Path(rel_path).stem
+    check_widgets_readable(lab_page, artifacts, stem)
     problems = []
     mcq = _single_choice_exercise(REPO / rel_path)
     if mcq:
