@@ -260,3 +260,14 @@ def test_reservoir_explorer_returns_none(params, capsys):
     assert reservoir_explorer(0.5, "dry", params=params) is None
     with pytest.raises(ReservoirInputError):
         reservoir_explorer(1.5)
+
+
+def test_explorer_fallback_has_three_key_frames_for_readers_without_a_kernel():
+    pytest.importorskip("ipywidgets")
+    from scocourse.explorers.reservoir import build_reservoir_explorer
+    e = build_reservoir_explorer()
+    e.update()
+    text, html = e.fallback()
+    assert text.count("\n- Winter share ") == 3 and html.count('class="scocourse-key-frame"') == 3
+    winter = [float(x.replace(",", "")) for x in __import__("re").findall(r"winter electricity ([\d,]+) GWh", text)][1:]
+    assert winter == sorted(winter)  # more winter release, more winter power: the frames show the trade-off

@@ -180,8 +180,28 @@ class ReservoirExplorer(Explorer):
         fig = reservoir_figure(self.result)
         return tuple(figure_outputs(fig)) + (_text_output(self.result.describe()),)
 
-    def fallback(self) -> tuple[str, None]:
-        return "Reservoir explorer (run the notebook to move the slider). " + self.result.describe(), None
+    #: Winter shares of the static key frames (slider positions, not data).
+    KEY_FRAME_SHARES = (0.25, 0.5, 0.75)
+
+    def key_frames(self) -> list[tuple[str, str]]:
+        """Return (heading, description) for the model at three winter shares in an average year, so a reader
+        without a kernel (a handout, a slide deck) still sees how the trade-off moves."""
+        frames = []
+        for share in self.KEY_FRAME_SHARES:
+            run = simulate(share, "average", params=self.params)
+            frames.append((f"Winter share {share:.0%}, average year", run.describe()))
+        return frames
+
+    def fallback(self) -> tuple[str, str]:
+        from html import escape
+
+        head = "Reservoir explorer (run the notebook to move the slider). " + self.result.describe()
+        frames = self.key_frames()
+        text = head + "\n\nKey frames:\n" + "\n".join(f"- {h}: {d}" for h, d in frames)
+        html = (f"<p>{escape(head)}</p>" + "".join(
+            f'<div class="scocourse-key-frame"><p><strong>{escape(h)}</strong></p><p>{escape(d)}</p></div>'
+            for h, d in frames))
+        return text, html
 
 
 def build_reservoir_explorer(winter_share: float | None = None, year_type: str = "average",
