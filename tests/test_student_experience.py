@@ -138,8 +138,8 @@ def test_a_damaged_progress_file_is_kept_aside_and_reported(tmp_path):
     aside = list(tmp_path.glob("progress.damaged-*.json"))
     assert len(aside) == 1 and aside[0].read_text(encoding="utf-8").startswith('{"version": 2')
     assert store.problems and aside[0].name in store.problems[0]
-    store.update("01-02", attempts=1)
-    assert json.loads(path.read_text(encoding="utf-8"))["questions"]["01-02"]["attempts"] == 1
+    store.update("01-04", attempts=1)
+    assert json.loads(path.read_text(encoding="utf-8"))["questions"]["01-04"]["attempts"] == 1
     assert aside[0].exists()  # never overwritten
 
 

@@ -3,7 +3,7 @@
 In a notebook::
 
     from scocourse.exercises import exercise, progress
-    exercise("01-03")        # shows the question with Check / Hint / Show solution; returns None
+    exercise("01-02")        # shows the question with Check / Hint / Show solution; returns None
     progress("01")           # this lesson's progress; progress() for the whole course
     export_progress()        # your answers in one file to hand in (no name unless you give one)
 

@@ -573,7 +573,7 @@ def _checker_for(q: Question):
 
 
 def check(question_or_id: Any, answer: Any) -> Result:
-    """Returns a ``Result`` judging ``answer`` to a question (a Question object or an id like "01-03").
+    """Returns a ``Result`` judging ``answer`` to a question (a Question object or an id like "01-02").
 
     Never raises: unknown ids and unreadable answers give status 'invalid' with a message
     saying what is expected; a data-computed answer that cannot be computed gives 'ungraded'.

@@ -113,7 +113,7 @@ def _all_ids() -> list[str]:
 
 
 def get_question(question_id: object) -> Question:
-    """Returns the question with this id ("01-03").
+    """Returns the question with this id ("01-02").
 
     Raises UnknownQuestionError (a CourseError) naming close ids when there is none.
     """

@@ -56,7 +56,7 @@ class Question:
         match = ID_PATTERN.match(qid)
         if not match:
             raise QuestionDefinitionError(
-                f"question id {qid!r} must look like 'NN-MM' (lesson-question, e.g. '01-03')")
+                f"question id {qid!r} must look like 'NN-MM' (lesson-question, e.g. '01-02')")
         if self.lesson and self.lesson != match.group(1):
             raise QuestionDefinitionError(f"{qid}: lesson {self.lesson!r} does not match the id")
         object.__setattr__(self, "lesson", match.group(1))

@@ -1,4 +1,4 @@
-"""Interactive exercises: ``exercise("01-03")`` and ``progress("01")`` for notebooks.
+"""Interactive exercises: ``exercise("01-02")`` and ``progress("01")`` for notebooks.
 
 ipywidgets and IPython are imported inside the functions, so importing this module is
 light. The widget only collects the answer and calls ``check``; feedback is written by
@@ -281,7 +281,7 @@ def _display_bundle(bundle: dict) -> None:
 
 
 def exercise(question_id: str) -> None:
-    """Displays question ``question_id`` ("01-03") with answer controls, Check/Hint/Show solution
+    """Displays question ``question_id`` ("01-02") with answer controls, Check/Hint/Show solution
     buttons and feedback; returns None.
 
     Without a live kernel (GitHub, nbviewer, HTML export) the question's text and choices

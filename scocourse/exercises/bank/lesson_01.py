@@ -1,8 +1,8 @@
 """Question bank for lesson 01 — Origins: from border talks to an organisation.
 
 Answers that come from the course data are computed from ``scocourse.datasets`` (the
-``events`` and ``membership`` tables): the correct order of the events in 01-02 and the
-year and city of each institution in 01-04 are read from ``events`` when this bank is
+``events`` and ``membership`` tables): the correct order of the events in 01-04 and the
+year and city of each institution in 01-03 are read from ``events`` when this bank is
 imported, and the count in 01-05 is computed when it is checked.
 """
 from __future__ import annotations
@@ -134,7 +134,7 @@ QUESTIONS = [
                "Look at the first rows of the events table: what kind of agreements were signed in 1996 and 1997?"],
     ),
     Order(
-        id="01-02",
+        id="01-04",
         prompt=("Put these steps in the SCO's history in order, **earliest first**. (The correct order is read from "
                 "the course's `events` dataset.)"),
         items=_ORDER_ITEMS,
@@ -149,7 +149,7 @@ QUESTIONS = [
                "The dialogue-partner category was created only in 2008."],
     ),
     ShortText(
-        id="01-03",
+        id="01-02",
         prompt=("Critics such as Ambrosio (2008) read the SCO's founding principles as a shield for governments "
                 "against outside pressure to democratise. Which principle, stressed in SCO documents alongside "
                 "state sovereignty, do they have chiefly in mind?"),
@@ -176,7 +176,7 @@ QUESTIONS = [
                "The UN Charter states a version of it in Article 2(7)."],
     ),
     Match(
-        id="01-04",
+        id="01-03",
         prompt=("Match each SCO institution to the **year and city** in which it was founded or began work "
                 "(from the course's `events` dataset). Two options match nothing."),
         pairs=_INSTITUTION_PAIRS,

@@ -125,7 +125,7 @@ QUESTIONS = [
         hints=["Compare the same year in both sources: what could change a number about the past?"],
     ),
     Numeric(
-        id="02-03",
+        id="02-04",
         prompt=(f"Alimov calls Central Asia the 'core' of the SCO. Measured by people, how big is that core? Using "
                 f"`sc.indicator('population', ...)` for {_YEAR}, compute the share (%) of the **full members'** "
                 f"total population that lives in the Central Asian members (use the `central_asia` column of "
@@ -143,7 +143,7 @@ QUESTIONS = [
                "share = sum for the Central Asian members / sum for all members × 100"],
     ),
     MultipleChoice(
-        id="02-04",
+        id="02-03",
         prompt=("Look at the chart comparing the members' share of the world's population in the 2014 report with "
                 "today. Which change explains most of the difference between the two bars?"),
         choices=[
@@ -168,7 +168,7 @@ QUESTIONS = [
         hints=["Compare the bar for the 2014 members in today's data with the bar for today's members."],
     ),
     Numeric(
-        id="02-05",
+        id="02-06",
         prompt=(f"How unequal is the organisation? Divide Kazakhstan's GDP per capita by Tajikistan's, both in "
                 f"current US$ (`NY.GDP.PCAP.CD`) for {_YEAR}. How many times richer, per person, is the average "
                 f"Kazakhstani?"),
@@ -186,7 +186,7 @@ QUESTIONS = [
                "ratio = Kazakhstan / Tajikistan (a plain number, no unit)."],
     ),
     Match(
-        id="02-06",
+        id="02-07",
         prompt="Match each term from this lesson to what it means.",
         pairs={
             "GDP at market exchange rates": "Output valued in US dollars at the going exchange rate",
@@ -206,7 +206,7 @@ QUESTIONS = [
         hints=["Two of the options are about how GDP is valued; one is about where a number came from."],
     ),
     MultipleChoice(
-        id="02-07",
+        id="02-05",
         prompt=("Alimov calls the SCO the world's largest transregional organisation, with the largest population. "
                 "Which of these can the course data **actually** establish? Choose all that apply."),
         choices=[

@@ -149,7 +149,7 @@ QUESTIONS = [
             "In Kyrgyzstan's own records China's share peaked in {answer} (answers within a year are accepted, "
             "since the chart's axis is coarse), then fell sharply in 2020, when the border with China closed "
             "during the pandemic. Remember which side you are reading: China's records of the same trade are "
-            "several times larger (exercise 03-11), so 'China's share' depends on whose customs you believe. "
+            "several times larger (exercise 03-04), so 'China's share' depends on whose customs you believe. "
             "Read the whole line, and both sides, before deciding who 'dominates' a country's trade."
         ),
         hints=[
@@ -159,7 +159,7 @@ QUESTIONS = [
         ],
     ),
     Numeric(
-        id="03-04",
+        id="03-09",
         prompt=(
             "Personal remittances — money sent home, mostly by migrants working in Russia — are unusually large in "
             "Tajikistan. What were they as a **percentage of Tajikistan's GDP** in the latest year in the course data?"
@@ -182,7 +182,7 @@ QUESTIONS = [
         ],
     ),
     Match(
-        id="03-05",
+        id="03-10",
         prompt="Match each state to the interest its officials, or the experts writing about it, put first.",
         pairs={
             "Kazakhstan": "Multi-vector balancing; a 'creative leader' of the region",
@@ -307,7 +307,7 @@ QUESTIONS = [
         ],
     ),
     ShortText(
-        id="03-09",
+        id="03-11",
         prompt=(
             "India's two main projects for reaching Central Asia without crossing Pakistan — a seaport it helped "
             "to equip and a north–south transport corridor towards Russia — both run through one country. "
@@ -335,7 +335,7 @@ QUESTIONS = [
         ],
     ),
     Reflection(
-        id="03-10",
+        id="03-12",
         prompt=(
             "Khaidarzoda writes that young Russians now meet Central Asians mainly as labour migrants, and that "
             "the war in Ukraine has changed how Central Asians see Russia. Using the remittances chart and one "
@@ -364,7 +364,7 @@ QUESTIONS = [
         ],
     ),
     Numeric(
-        id="03-11",
+        id="03-04",
         prompt=(
             "Two customs services record the same goods. For **2019**, divide the value of **China's recorded "
             "exports to Kyrgyzstan** by the value of **Kyrgyzstan's recorded imports from China** (both in the "
@@ -392,7 +392,7 @@ QUESTIONS = [
         ],
     ),
     Match(
-        id="03-12",
+        id="03-05",
         prompt=(
             "China's and Kyrgyzstan's records of their trade disagree. Match each question to the figure that "
             "answers it best."

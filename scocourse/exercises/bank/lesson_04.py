@@ -81,7 +81,7 @@ QUESTIONS = [
         ],
     ),
     ShortText(
-        id="04-02",
+        id="04-08",
         prompt=(
             "The SCO's founding convention of 2001 names three threats the members will fight together. Two of "
             "them are terrorism and extremism. What is the third?"
@@ -177,7 +177,7 @@ QUESTIONS = [
         ],
     ),
     Numeric(
-        id="04-05",
+        id="04-06",
         prompt=(
             "The 2014 report's defence table prints Russia's 2010 defence spending in US$ million and a per-capita "
             "figure beside it, which the course data flag as inconsistent. Divide the printed 2010 spending by "
@@ -202,7 +202,7 @@ QUESTIONS = [
         ],
     ),
     Numeric(
-        id="04-06",
+        id="04-05",
         prompt=(
             "Read the right-hand panel of the defence-spending chart (the latest World Bank-derived figures). "
             "In the latest year shown for both, Kazakhstan's military spending was about how many **times** "
@@ -229,7 +229,7 @@ QUESTIONS = [
         ],
     ),
     MultipleChoice(
-        id="04-07",
+        id="04-09",
         prompt="How does this course obtain the military spending figures in US dollars (`military_usd`)?",
         choices=[
             "It multiplies the World Bank's military spending as a share of GDP by the World Bank's GDP in "
@@ -263,7 +263,7 @@ QUESTIONS = [
         ],
     ),
     MultipleChoice(
-        id="04-08",
+        id="04-02",
         prompt=(
             "The 2014 Valdai report's second scenario for Afghanistan after the ISAF drawdown imagined several "
             "things at once. Which of them had clearly happened by the end of August 2021?"
@@ -297,7 +297,7 @@ QUESTIONS = [
         ],
     ),
     Reflection(
-        id="04-09",
+        id="04-07",
         prompt=(
             "Weigh two views of the SCO's Regional Anti-Terrorist Structure. Alimov, a former SCO Secretary-General, "
             "sees RATS and the new centres around it as a 'security fist' against threats to peace. Critics such "

@@ -3,7 +3,7 @@
 Facts come from the ``energy``, ``infrastructure``, ``trade`` and ``indicators`` datasets and
 from the 2014 Valdai report (seed 001). Trade shares come from ``scocourse.partner_shares`` (one meaning
 everywhere) and say which side of the records they read. Numeric answers are computed from the datasets when
-the student checks; the two Match questions that rest on data (07-02, 07-07) build their
+the student checks; the two Match questions that rest on data (07-02, 07-08) build their
 pairs from the datasets when the bank is loaded, so they follow the data if it is rebuilt.
 """
 from __future__ import annotations
@@ -222,7 +222,7 @@ QUESTIONS = [
         ],
     ),
     Numeric(
-        id="07-05",
+        id="07-06",
         prompt=(
             "Use the regional trade table above. On the **region's own records** (the reporter side), what share "
             "of the five Central Asian states' trade (exports plus imports, IMF Direction of Trade Statistics) "
@@ -251,7 +251,7 @@ QUESTIONS = [
         ],
     ),
     MultipleChoice(
-        id="07-06",
+        id="07-07",
         prompt=(
             "Which of these statements about the SCO Energy Club match what the 2014 Valdai report says? "
             "Select all that apply."
@@ -290,7 +290,7 @@ QUESTIONS = [
         ],
     ),
     Match(
-        id="07-07",
+        id="07-08",
         prompt=(
             "Use the net-energy-imports table above (World Bank: energy imports minus exports, as % of energy "
             "use). Match each country to what it was in the latest year shown."
@@ -311,7 +311,7 @@ QUESTIONS = [
         ],
     ),
     ShortText(
-        id="07-08",
+        id="07-10",
         prompt=(
             "Name the Soviet-era gas pipeline system that carried Turkmen and Uzbek gas north through "
             "Kazakhstan to Russia — the route whose monopoly the Central Asia–China pipeline broke."
@@ -368,7 +368,7 @@ QUESTIONS = [
         ],
     ),
     Numeric(
-        id="07-10",
+        id="07-11",
         prompt=(
             "On the **region's own records** (the reporter side), by how many **percentage points** did Russia's "
             "share of the five Central Asian states' trade change between 2000 and 2020? Give a negative number "
@@ -388,12 +388,12 @@ QUESTIONS = [
             "grew in dollars even as its share shrank."
         ),
         hints=[
-            "Compute Russia's share in 2000 and in 2020 the same way as China's in question 07-05.",
+            "Compute Russia's share in 2000 and in 2020 the same way as China's in question 07-06.",
             "Subtract the 2000 share from the 2020 share.",
         ],
     ),
     MultipleChoice(
-        id="07-11",
+        id="07-05",
         prompt=(
             "**Whose records?** A briefing note written in Astana says: \"In the latest year of the IMF data, "
             "Russia was still a larger trading partner of Kazakhstan than China.\" Use the side-by-side table "

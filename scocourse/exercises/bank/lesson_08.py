@@ -222,7 +222,7 @@ QUESTIONS = [
         ],
     ),
     Order(
-        id="08-07",
+        id="08-10",
         prompt="Follow the Naryn and Syr Darya downstream. Put these places in order, **furthest upstream first**.",
         items=[
             "Kambarata-1 dam site (Kyrgyzstan)",
@@ -249,7 +249,7 @@ QUESTIONS = [
         ],
     ),
     ShortText(
-        id="08-08",
+        id="08-07",
         prompt=(
             "Which planned dam upstream of Toktogul — backed since 2023 by Kyrgyzstan, Kazakhstan and "
             "Uzbekistan together — is meant to let Toktogul send more water downstream in summer while Kyrgyz "
@@ -278,7 +278,7 @@ QUESTIONS = [
         ],
     ),
     MultipleChoice(
-        id="08-09",
+        id="08-08",
         prompt=(
             "Which statements about Afghanistan's Qosh Tepa canal are supported by the sources in this "
             "lesson? Select all that apply."
@@ -314,7 +314,7 @@ QUESTIONS = [
         ],
     ),
     Reflection(
-        id="08-10",
+        id="08-09",
         prompt=(
             "Perminova (RIAC, 2024) argues that water and energy security could be the 'common ground' on "
             "which the SCO helps build 'sustainable security' in Central Asia. Using one piece of data and "

@@ -116,7 +116,7 @@ QUESTIONS = [
         ],
     ),
     Order(
-        id="11-03",
+        id="11-04",
         prompt="Put the sections of the capstone brief template in the order they appear in the brief.",
         items=[
             "Question and why it matters",
@@ -148,7 +148,7 @@ QUESTIONS = [
         ],
     ),
     Numeric(
-        id="11-04",
+        id="11-05",
         prompt=(
             "How many of the SCO's **full members** on 31 December 2024 were Central Asian states (Kazakhstan, "
             "Kyrgyzstan, Tajikistan, Turkmenistan, Uzbekistan)?"
@@ -169,7 +169,7 @@ QUESTIONS = [
         ],
     ),
     Numeric(
-        id="11-05",
+        id="11-06",
         prompt=(
             "Read the region's trade from **China's own records** (the partner side: "
             "`sc.partner_shares(sc.central_asia(), partners=['CHN'], side='partner')`). By how many "
@@ -199,7 +199,7 @@ QUESTIONS = [
         ],
     ),
     MultipleChoice(
-        id="11-06",
+        id="11-03",
         prompt=(
             "A classmate's brief says: \"Turkmenistan traded little with China in 2020, according to its own "
             "statistics.\" Which comment on the sentence is the most accurate, given how the course's `trade` "
@@ -241,7 +241,7 @@ QUESTIONS = [
         ],
     ),
     ShortText(
-        id="11-07",
+        id="11-08",
         prompt=(
             "Which course dataset holds hand-checked facts about the Aral Sea basin's water and energy, each "
             "with a true/false column saying whether the fact is uncertain? Give its name as you would pass it "
@@ -268,7 +268,7 @@ QUESTIONS = [
         ],
     ),
     Reflection(
-        id="11-08",
+        id="11-07",
         prompt=(
             "**Plan your capstone.** In 80-150 words: state your question and the decision-maker it is for; name "
             "the two or three datasets and indicators you will use; name two attributed perspectives you will "
@@ -294,7 +294,7 @@ QUESTIONS = [
         hints=[
             "A good question names who must decide what, by when.",
             "Browse datasets.names() and the indicator catalogue for the data.",
-            "For the perspectives, look back at the 'Contested' notes in lessons 03-10.",
+            "For the perspectives, look back at the 'Contested' notes in lessons 03-12.",
         ],
     ),
     Reflection(
