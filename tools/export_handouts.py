@@ -41,7 +41,8 @@ assets = _load("scocourse_tools_fetch_web_assets", "fetch_web_assets.py")
 slides = _load("scocourse_tools_build_slides", "build_slides.py")
 
 from scocourse.mime import WIDGET_VIEW  # noqa: E402
-REMOVE_TAGS = frozenset({"remove-cell", "remove_cell", "skip-handout"})
+# The navigation cells link to other notebooks, which a handout reader does not have.
+REMOVE_TAGS = frozenset({"remove-cell", "remove_cell", "skip-handout", "scocourse-nav", "scocourse-nav-end"})
 # "(see the note for lecturers at the end)" points at a note the handout removes: drop the pointer too.
 LECTURER_POINTER = re.compile(r"\s*\((?:see )?the notes? for lecturers[^)]*\)", re.I | re.S)
 LECTURER_NOTE = re.compile(r"<details[^>]*>\s*<summary>\s*(?:<[^>]+>\s*)*For lecturers.*?</details>", re.I | re.S)
@@ -59,6 +60,7 @@ HANDOUT_TEMPLATE = r"""{%- extends 'lab/index.html.j2' -%}
 <style type="text/css">
 body.jp-Notebook main { max-width: 60em; margin: 0 auto; }
 .jp-RenderedImage img { max-width: 100%; height: auto; }
+a { text-decoration: underline; }  /* links are told apart from text by more than colour */
 .scocourse-handout-footer { font-family: var(--jp-content-font-family); font-size: 0.85em; color: #444; border-top: 1px solid #ccc; margin-top: 2em; padding-top: .5em; }
 @media print { .jp-Cell { break-inside: avoid; } }
 </style>
