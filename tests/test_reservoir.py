@@ -271,3 +271,11 @@ def test_explorer_fallback_has_three_key_frames_for_readers_without_a_kernel():
     assert text.count("\n- Winter share ") == 3 and html.count('class="scocourse-key-frame"') == 3
     winter = [float(x.replace(",", "")) for x in __import__("re").findall(r"winter electricity ([\d,]+) GWh", text)][1:]
     assert winter == sorted(winter)  # more winter release, more winter power: the frames show the trade-off
+
+
+def test_figure_description_reads_well_when_storage_ends_where_it_began():
+    from scocourse.explorers.reservoir import _figure_description
+    from scocourse.models.reservoir import simulate
+    text = _figure_description(simulate(0.25, "average"))
+    assert "in an average year" in text
+    assert not __import__("re").search(r"goes from ([\d.]+) to \1 km", text)

@@ -48,9 +48,14 @@ def _figure_description(result: ReservoirResult) -> str:
     t = result.table
     start = float(t["storage_start"].iloc[0])
     end = float(t["storage_end"].iloc[-1])
-    return (f"Monthly run of a Toktogul-like reservoir in a {result.year_type} year with "
-            f"{result.winter_share:.0%} of releases planned for October–March. Storage goes from "
-            f"{start:.1f} to {end:.1f} km³ (lowest {result.min_storage_km3:.1f} km³; dead storage "
+    if f"{start:.1f}" == f"{end:.1f}":
+        storage = f"Storage ends the year where it began, at {start:.1f} km³"
+    else:
+        storage = f"Storage goes from {start:.1f} to {end:.1f} km³"
+    article = "an" if result.year_type[:1] in "aeiou" else "a"
+    return (f"Monthly run of a Toktogul-like reservoir in {article} {result.year_type} year with "
+            f"{result.winter_share:.0%} of releases planned for October–March. {storage} "
+            f"(lowest {result.min_storage_km3:.1f} km³; dead storage "
             f"{result.dead_storage_km3:.1f}, full {result.params.full_storage_km3:.1f} km³); "
             f"winter electricity {result.winter_energy_gwh:,.0f} GWh, summer water downstream "
             f"{result.summer_downstream_km3:.1f} km³.")
