@@ -334,8 +334,30 @@ def check_widgets_readable(page, artifacts: Path, stem: str) -> None:
         box.screenshot(path=str(artifacts / f"{stem}-dropdowns.png"))
 
 
+from test_presentation import present_explorer  # noqa: E402  (live slides: issue 17)
+
+PRESENTED: list[str] = []
+RAN: list[str] = []  # lessons whose test got as far as the live presentation
+
+
+def _local(url: str) -> bool:
+    from urllib.parse import urlsplit
+    parts = urlsplit(url)
+    return parts.scheme in ("data", "blob", "about") or parts.hostname in ("127.0.0.1", "localhost")
+
+
 @pytest.mark.parametrize("rel_path", _lesson_params())
 def test_lesson_runs_in_jupyterlab(lab_page, lab_server, artifacts, rel_path):
+    outside: list[str] = []
+
+    def guard(route):
+        if _local(route.request.url):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    lab_page.route("**/*", guard)
     state = run_all(lab_page, lab_server, rel_path)
     lab_page.screenshot(path=str(artifacts / f"{Path(rel_path).stem}.png"))
     check_clean_run(lab_page, rel_path, state)
@@ -353,6 +375,11 @@ def test_lesson_runs_in_jupyterlab(lab_page, lab_server, artifacts, rel_path):
     if move_a_slider_and_see_output_change(lab_page, artifacts, stem):
         INTERACTED["slider"].append(stem)
     assert not problems, "\n".join(problems)
+    RAN.append(stem)
+    presented = present_explorer(lab_page, rel_path, REPO / rel_path, artifacts)
+    if presented:
+        PRESENTED.append(presented)
+    assert outside == [], f"{stem}: requests left 127.0.0.1: {outside[:5]}"
     assert not lab_page.evaluate(STDERR_TRACEBACKS, rel_path), "interacting raised a traceback"
     assert not lab_page.console_errors, f"uncaught errors in the page: {lab_page.console_errors}"
 
@@ -365,6 +392,17 @@ def test_some_lesson_was_answered_and_explored():
         pytest.skip("no lesson test ran in this session (deselected?)")
     assert INTERACTED["exercise"], "no lesson has a single-answer multiple-choice exercise to answer"
     assert INTERACTED["slider"], "no lesson has a slider explorer whose output changed"
+
+
+def test_every_lesson_with_an_explorer_was_presented_live():
+    """Issue 17: each lesson with an explorer was shown in Presentation Mode with projector charts, and its
+    explorer reacted (see tests/browser/test_presentation.py)."""
+    from test_presentation import _explorer_cell
+    if not RAN:
+        pytest.skip("no lesson test ran in this session (deselected?)")
+    expected = [p.stem for p in LESSONS if p.stem in RAN and _explorer_cell(p) is not None]
+    assert expected, "no lesson that ran has an explorer"
+    assert sorted(line.split(":")[0] for line in PRESENTED) == expected, PRESENTED
 
 
 def test_fixture_runs_and_widgets_render(lab_page, lab_server, artifacts):

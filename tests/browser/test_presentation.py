@@ -6,11 +6,11 @@ Mode (command ``application:toggle-presentation-mode``: larger fonts for the not
 outputs), View → Simple Interface (``application:set-mode`` single-document: one notebook, no
 tabs) and ``charts.use_context("projector")`` in the kernel for charts at hall size.
 
-For each lesson the test opens the notebook in the JupyterLab server of ``conftest.py``, turns
-presentation mode and the simple interface on, runs the cells above the lesson's first explorer,
-switches the charts to the projector context, runs the explorer, moves its slider (or, where it
-has none, picks another entry in its first drop-down) and waits for the explorer's output to
-change. Every request the page makes is recorded: none may leave 127.0.0.1.
+For each lesson, right after tests/browser/test_jupyterlab.py has run it (so the browser suite executes
+each lesson once), :func:`present_explorer` turns presentation mode and the simple interface on,
+switches the charts to the projector context, re-runs the lesson's first explorer, moves its slider
+(or, where it has none, picks another entry in its first drop-down or toggle) and waits for the
+explorer's output to change. Every request the page makes is recorded there: none may leave 127.0.0.1.
 """
 from __future__ import annotations
 
@@ -66,6 +66,33 @@ async ([path, index]) => {
   return {presentation: app.shell.presentationMode, mode: app.shell.mode, sizeBefore, sizeAfter};
 }
 """ % FIND_PANEL
+# The same on a notebook whose cells have just been run (test_jupyterlab's Run All): no second run of the lesson.
+PRESENT_RUN_NOTEBOOK = """
+async ([path, index]) => {
+  const panel = (%s)(path);
+  const app = window.jupyterapp;
+  app.shell.activateById(panel.id);
+  const probe = () => parseFloat(getComputedStyle(panel.content.widgets[0].node.querySelector('.jp-RenderedHTMLCommon') || panel.content.node).fontSize);
+  const sizeBefore = probe();
+  await app.commands.execute('application:toggle-presentation-mode');
+  await app.commands.execute('application:set-mode', {mode: 'single-document'});
+  window.__done = undefined;
+  const nb = panel.content;
+  (async () => {
+    const kernel = panel.sessionContext.session.kernel;
+    await kernel.requestExecute({code: 'from scocourse import charts as _c; _c.use_context("projector")'}).done;
+    nb.activeCellIndex = index;
+    await app.commands.execute('notebook:run-cell');
+    window.__done = true;
+  })().catch(e => { window.__done = 'error: ' + e; });
+  return {presentation: app.shell.presentationMode, mode: app.shell.mode, sizeBefore, sizeAfter: probe()};
+}
+""" % FIND_PANEL
+LEAVE_PRESENTATION = """
+async () => { const app = window.jupyterapp;
+  if (app.shell.presentationMode) await app.commands.execute('application:toggle-presentation-mode');
+  await app.commands.execute('application:set-mode', {mode: 'multiple-document'}); }
+"""
 CELL_STATE = """
 ([path, index]) => {
   const panel = (%s)(path);
@@ -101,44 +128,34 @@ def _local(url: str) -> bool:
     return parts.scheme in ("data", "blob", "about") or parts.hostname in ("127.0.0.1", "localhost")
 
 
-@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
-def test_live_lesson_in_presentation_mode_offline(lab_page, lab_server, artifacts, path):
+def present_explorer(page, rel: str, path: Path, artifacts: Path) -> str | None:
+    """On a lesson test_jupyterlab has just run: turn on Presentation Mode and the simple interface, switch the
+    kernel's charts to the projector context, re-run the lesson's first explorer and move its first control until
+    its output changes. Returns a one-line summary (None when the lesson has no explorer); restores the layout."""
     index = _explorer_cell(path)
     if index is None:
-        pytest.skip(f"{path.name} has no explorer")
-    rel = path.relative_to(REPO).as_posix()
-    page = lab_page
-    outside: list[str] = []
-
-    def guard(route):
-        if _local(route.request.url):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", guard)
-    page.goto(lab_server.url(rel))
-    page.wait_for_function(f"(p) => !!({FIND_PANEL})(p)", arg=rel, timeout=60_000)
-    shell = page.evaluate(PRESENT_AND_RUN, [rel, index])
-    assert shell["presentation"] is True and shell["mode"] == "single-document", shell
-    assert shell["sizeAfter"] > shell["sizeBefore"], f"presentation mode did not enlarge the text: {shell}"
-    page.wait_for_function("() => window.__done !== undefined", timeout=RUN_TIMEOUT_MS, polling=500)
-    assert page.evaluate("window.__done") is True, page.evaluate("window.__done")
-    state = page.evaluate(CELL_STATE, [rel, index])
-    assert state["count"] and not state["errors"], state
-    assert page.locator("#main.jp-mod-presentationMode, .jp-LabShell.jp-mod-presentationMode").count() == 1
-    explorer = page.locator(".scocourse-test-explorer")
-    explorer.locator(".widget-output").first.wait_for(timeout=30_000)
-    page.wait_for_function(f"() => ({SIGNATURE})()", timeout=30_000)
-    before = page.evaluate(SIGNATURE)
-    moved = _move_first_control(page, explorer)
-    page.wait_for_function(f"(b) => ({SIGNATURE})() !== b", arg=before, timeout=60_000)
-    explorer.scroll_into_view_if_needed()
-    page.screenshot(path=str(artifacts / f"presentation-{path.stem}.png"))
-    assert outside == [], f"requests left 127.0.0.1: {outside[:5]}"
-    print(f"{path.stem}: presentation mode (text {shell['sizeBefore']:.0f} -> {shell['sizeAfter']:.0f} px), "
-          f"{moved} moved, output changed, {len(outside)} outside requests")
+        return None
+    shell = page.evaluate(PRESENT_RUN_NOTEBOOK, [rel, index])
+    try:
+        assert shell["presentation"] is True and shell["mode"] == "single-document", shell
+        assert shell["sizeAfter"] > shell["sizeBefore"], f"presentation mode did not enlarge the text: {shell}"
+        page.wait_for_function("() => window.__done !== undefined", timeout=RUN_TIMEOUT_MS, polling=500)
+        assert page.evaluate("window.__done") is True, page.evaluate("window.__done")
+        state = page.evaluate(CELL_STATE, [rel, index])
+        assert state["count"] and not state["errors"], state
+        assert page.locator("#main.jp-mod-presentationMode, .jp-LabShell.jp-mod-presentationMode").count() == 1
+        explorer = page.locator(".scocourse-test-explorer")
+        explorer.locator(".widget-output").first.wait_for(timeout=30_000)
+        page.wait_for_function(f"() => ({SIGNATURE})()", timeout=30_000)
+        before = page.evaluate(SIGNATURE)
+        moved = _move_first_control(page, explorer)
+        page.wait_for_function(f"(b) => ({SIGNATURE})() !== b", arg=before, timeout=60_000)
+        explorer.scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts / f"presentation-{path.stem}.png"))
+    finally:
+        page.evaluate(LEAVE_PRESENTATION)
+    return (f"{path.stem}: presentation mode (text {shell['sizeBefore']:.0f} -> {shell['sizeAfter']:.0f} px), "
+            f"projector charts, {moved} moved, output changed")
 
 
 def _move_first_control(page, explorer) -> str:
