@@ -1,5 +1,5 @@
-"""axe-core in Chromium finds no serious or critical accessibility violation in what lecturers hand out:
-handouts, the answer key, worksheets, the class report (and the decks, in tests/browser/test_decks.py).
+"""axe-core in Chromium finds no serious or critical accessibility violation in what lecturers show and hand
+out: slide decks, handouts, the answer key, worksheets and the class report.
 
 axe-core is fetched from the npm registry once (pinned, sha512-checked, cached with the deck assets by
 tools/fetch_web_assets.py); Chromium is Debian's. Without Chromium the test skips, unless
@@ -67,7 +67,7 @@ def run_axe(pages: list[Path]) -> dict[str, list[dict]]:
     return json.loads(out.stdout)
 
 
-def test_handouts_answer_key_worksheets_and_class_report_have_no_serious_violations(tmp_path):
+def test_decks_handouts_answer_key_worksheets_and_class_report_have_no_serious_violations(tmp_path):
     _need_browser()
     build = tmp_path / "build"
     subprocess.run([sys.executable, str(REPO / "tools" / "export_handouts.py"), "--out", str(build / "handouts"),
@@ -83,7 +83,9 @@ def test_handouts_answer_key_worksheets_and_class_report_have_no_serious_violati
     (exports / "bad.json").write_text("{", encoding="utf-8")
     subprocess.run([sys.executable, str(REPO / "tools" / "class_report.py"), str(exports), "--out",
                     str(build / "class_report")], check=True, capture_output=True)
-    pages = (sorted((build / "handouts").glob("[0-9]*.html")) + sorted((build / "handouts_code").glob("[0-9]*.html"))
+    subprocess.run([sys.executable, str(REPO / "tools" / "build_slides.py"), "--no-redraw", "--out", str(build / "decks"),
+                    str(LESSONS[1]), str(LESSONS[8])], check=True, capture_output=True)
+    pages = (sorted((build / "decks").glob("[0-9]*.slides.html")) + sorted((build / "handouts").glob("[0-9]*.html")) + sorted((build / "handouts_code").glob("[0-9]*.html"))
              + [build / "answer_key.html"] + sorted((build / "worksheets").glob("*.html"))
              + [build / "class_report.html"])
     found = run_axe(pages)

@@ -188,6 +188,7 @@ MIN_FIGURE = 300  # px: a figure gets at least this much height, else it starts 
 MAX_TABLE_ROWS = 12
 
 DECK_CSS = f"""
+.reveal .slide-number {{ color: #000; background-color: rgba(255, 255, 255, 0.92); font-size: 16px; }}
 .reveal .slides {{ text-align: left; }}
 .reveal .slides section {{ box-sizing: border-box; padding: {PAD_Y}px {PAD_X}px; height: {SLIDE_H}px; }}
 .reveal .slides section.stack {{ padding: 0; }}
