@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parents[2]
 execute_notebooks = sys.modules["scocourse_tools_execute_notebooks"]
 LESSONS = execute_notebooks.lesson_paths()
 FIXTURE = "tests/browser/fixtures/widgets_fixture.ipynb"
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+from scocourse.mime import WIDGET_VIEW  # noqa: E402
 RUN_TIMEOUT_MS = 180_000
 
 # The fixture interaction keeps the harness honest whatever the lessons hold; the lessons themselves
@@ -43,16 +43,8 @@ INTERACTION = {
 }
 
 # JavaScript run in the page (JupyterLab is started with expose_app_in_browser).
-FIND_PANEL = """
-(path) => {
-  const app = window.jupyterapp;
-  if (!app) return null;
-  for (const w of app.shell.widgets('main')) {
-    if (w.context && w.context.path === path && w.content && w.sessionContext) return w;
-  }
-  return null;
-}
-"""
+from test_presentation import FIND_PANEL  # noqa: E402
+
 OPEN_AND_RUN = """
 async (path) => {
   const find = %s;

@@ -25,9 +25,10 @@ pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
 LESSONS = sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+from scocourse.mime import WIDGET_VIEW  # noqa: E402
 RUN_TIMEOUT_MS = 240_000
 
+# The lesson's notebook panel in the JupyterLab shell (also used by test_jupyterlab.py).
 FIND_PANEL = """
 (path) => {
   const app = window.jupyterapp;
@@ -38,35 +39,8 @@ FIND_PANEL = """
   return null;
 }
 """
-# Presentation mode + simple interface, then run every cell above the explorer and the explorer itself.
-PRESENT_AND_RUN = """
-async ([path, index]) => {
-  const panel = (%s)(path);
-  await panel.context.ready;
-  await panel.sessionContext.ready;
-  const app = window.jupyterapp;
-  app.shell.activateById(panel.id);
-  const sizeBefore = parseFloat(getComputedStyle(panel.content.widgets[0].node.querySelector('.jp-RenderedHTMLCommon') || panel.content.node).fontSize);
-  await app.commands.execute('application:toggle-presentation-mode');
-  await app.commands.execute('application:set-mode', {mode: 'single-document'});
-  if (!app.shell.leftCollapsed) await app.commands.execute('application:toggle-left-area');
-  await app.commands.execute('notebook:clear-all-cell-outputs');
-  window.__done = undefined;
-  const nb = panel.content;
-  (async () => {
-    nb.activeCellIndex = index;
-    await app.commands.execute('notebook:run-all-above');
-    const kernel = panel.sessionContext.session.kernel;
-    await kernel.requestExecute({code: 'from scocourse import charts as _c; _c.use_context("projector"); print(_c.get_context())'}).done;
-    nb.activeCellIndex = index;
-    await app.commands.execute('notebook:run-cell');
-    window.__done = true;
-  })().catch(e => { window.__done = 'error: ' + e; });
-  const sizeAfter = parseFloat(getComputedStyle(panel.content.widgets[0].node.querySelector('.jp-RenderedHTMLCommon') || panel.content.node).fontSize);
-  return {presentation: app.shell.presentationMode, mode: app.shell.mode, sizeBefore, sizeAfter};
-}
-""" % FIND_PANEL
-# The same on a notebook whose cells have just been run (test_jupyterlab's Run All): no second run of the lesson.
+# Presentation mode + simple interface on a notebook whose cells test_jupyterlab has just run (no second run
+# of the lesson): projector charts, then the explorer cell again.
 PRESENT_RUN_NOTEBOOK = """
 async ([path, index]) => {
   const panel = (%s)(path);
