@@ -43,12 +43,6 @@ print(json.dumps(found))
 """
 
 
-def _load(name, filename):
-    spec = importlib.util.spec_from_file_location(name, REPO / "tools" / filename)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _need_browser():
@@ -59,7 +53,8 @@ def _need_browser():
 
 
 def run_axe(pages: list[Path]) -> dict[str, list[dict]]:
-    assets = _load("scocourse_tools_fetch_web_assets", "fetch_web_assets.py")
+    from _tools import load_tool
+    assets = load_tool("fetch_web_assets.py")
     axe = assets.axe_js()
     out = subprocess.run([sys.executable, "-c", AXE_SCRIPT, str(axe), CHROMIUM, json.dumps([str(p) for p in pages])],
                          capture_output=True, text=True, timeout=600)

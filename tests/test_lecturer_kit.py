@@ -51,12 +51,9 @@ DESCRIPTIONS = ["Kazakhstan's bar is the largest & \"clearly\" <so> — about tw
 
 
 def _load(name: str, path: Path):
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
+    """The tool at ``path`` as a module (one loader for the tests: tests/_tools.py)."""
+    from _tools import load_tool
+    return load_tool(Path(path).name)
 
 
 assets = _load("scocourse_tools_fetch_web_assets", TOOLS / "fetch_web_assets.py")

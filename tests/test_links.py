@@ -59,7 +59,6 @@ def test_lesson_opens_with_where_it_sits_and_closes_with_next(path):
 
 
 def test_exercises_are_numbered_in_the_order_a_student_meets_them():
-    spec = importlib.util.spec_from_file_location("renumber", REPO / "tools" / "renumber_exercises.py")
-    renumber = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(renumber)
+    from _tools import load_tool
+    renumber = load_tool("renumber_exercises.py")
     assert renumber.plan() == {}, "run python tools/renumber_exercises.py (it keeps saved progress in step)"

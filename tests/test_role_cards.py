@@ -16,12 +16,9 @@ TOOLS = REPO / "tools"
 
 
 def _load(name: str, path: Path):
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
+    """The tool at ``path`` as a module (one loader for the tests: tests/_tools.py)."""
+    from _tools import load_tool
+    return load_tool(Path(path).name)
 
 
 role_cards = _load("scocourse_tools_role_cards", TOOLS / "role_cards.py")

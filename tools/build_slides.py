@@ -38,17 +38,18 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _load_assets_module():
-    name = "scocourse_tools_fetch_web_assets"
+def _tool(filename: str):
+    """Another script of tools/ as a module (loaded once, by path: tools/ is not a package)."""
+    name = "scocourse_tools_" + filename.removesuffix(".py")
     if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("fetch_web_assets.py"))
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(filename))
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
         spec.loader.exec_module(module)
     return sys.modules[name]
 
 
-assets = _load_assets_module()
+assets = _tool("fetch_web_assets.py")
 
 ASSETS_DIR = "_assets"
 SKIP_TAGS = frozenset({"skip", "skip-slides", "remove-cell", "remove_cell"})
@@ -822,13 +823,7 @@ def _png_size(b64: str) -> tuple[int, int] | None:
 
 
 def _handouts():
-    name = "scocourse_tools_export_handouts"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("export_handouts.py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
+    return _tool("export_handouts.py")
 
 
 def prepare(nb, *, show_code: bool = False):
